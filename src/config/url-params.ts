@@ -1,0 +1,145 @@
+/**
+ * The template's URL: recorder credentials (from VideoSDK), recording options, and the simulated
+ * meeting's parameters. A bad value never breaks the page: its default is used, with a warning.
+ */
+import { z } from 'zod';
+import {
+  DEFAULT_OPTIONS,
+  type OptionName,
+  type OptionWarning,
+  OptionSchemas,
+  type RecordingOptions,
+  optionWarning,
+  parsePartialOptions,
+} from './options.js';
+
+export const MAX_DEMO_PARTICIPANTS = 100;
+
+/** What VideoSDK puts in the URL for its recorder. */
+export interface RecorderParams {
+  readonly token?: string;
+  readonly meetingId?: string;
+  readonly participantId?: string;
+}
+
+/** The simulated meeting's parameters (used only when there is no token). */
+export interface DemoParams {
+  /** Number of participants p1…pN. */
+  readonly count: number;
+  readonly seed: number;
+  readonly speaker?: string;
+  readonly pins: readonly string[];
+  readonly presenter?: string;
+  readonly cameraOff: readonly string[];
+  readonly muted: readonly string[];
+  /** Display names overriding the generated ones, in participant order. */
+  readonly names: readonly string[];
+  /** A still synthetic frame instead of moving video, for snapshots. */
+  readonly still: boolean;
+}
+
+/** Everything the page reads from its URL. */
+export interface TemplateParams {
+  readonly recorder: RecorderParams;
+  readonly options: RecordingOptions;
+  readonly demo: DemoParams;
+  readonly warnings: readonly OptionWarning[];
+}
+
+const commaList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  );
+
+/** The simulated meeting's URL parameters, with their defaults and accepted values. */
+export const DemoParamSchemas = {
+  demo: {
+    schema: z.coerce.number().int().min(0).max(MAX_DEMO_PARTICIPANTS),
+    accepted: `an integer from 0 to ${MAX_DEMO_PARTICIPANTS}`,
+  },
+  seed: { schema: z.coerce.number().int().min(0).max(2 ** 31 - 1), accepted: 'a non-negative integer' },
+  still: { schema: z.enum(['1', '0', 'true', 'false']), accepted: '1, 0, true, false' },
+} as const;
+
+const DEMO_DEFAULTS: DemoParams = {
+  count: 4,
+  seed: 1,
+  pins: [],
+  cameraOff: [],
+  muted: [],
+  names: [],
+  still: false,
+};
+
+function text(query: URLSearchParams, name: string): string | undefined {
+  const value = query.get(name)?.trim();
+  return value ? value : undefined;
+}
+
+/** Parses the page's query string. Never throws; invalid values fall back with a warning each. */
+export function parseTemplateParams(search: string | URLSearchParams): TemplateParams {
+  const query = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const raw: Partial<Record<OptionName, string>> = {};
+  for (const name of Object.keys(OptionSchemas) as OptionName[]) {
+    const value = query.get(name);
+    if (value !== null) raw[name] = value;
+  }
+  const parsed = parsePartialOptions(raw);
+  const warnings: OptionWarning[] = [...parsed.warnings];
+  const options: RecordingOptions = { ...DEFAULT_OPTIONS, ...parsed.options };
+
+  const demoNumber = (name: 'demo' | 'seed', fallback: number): number => {
+    const value = query.get(name);
+    if (value === null || value.trim() === '') return fallback;
+    const result = DemoParamSchemas[name].schema.safeParse(value.trim());
+    if (result.success) return result.data;
+    warnings.push(optionWarning(name, value, DemoParamSchemas[name].accepted, String(fallback)));
+    return fallback;
+  };
+  const stillValue = query.get('still');
+  let still = DEMO_DEFAULTS.still;
+  if (stillValue !== null) {
+    const result = DemoParamSchemas.still.schema.safeParse(stillValue.trim().toLowerCase());
+    if (result.success) still = result.data === '1' || result.data === 'true';
+    else warnings.push(optionWarning('still', stillValue, DemoParamSchemas.still.accepted, 'false'));
+  }
+  const list = (name: string): readonly string[] => commaList.parse(query.get(name) ?? '');
+  // Names may contain commas only if they are escaped; a plain comma separates names.
+  const demo: DemoParams = {
+    count: demoNumber('demo', DEMO_DEFAULTS.count),
+    seed: demoNumber('seed', DEMO_DEFAULTS.seed),
+    speaker: text(query, 'speaker'),
+    pins: list('pins'),
+    presenter: text(query, 'presenter'),
+    cameraOff: list('cameraOff'),
+    muted: list('muted'),
+    names: list('names'),
+    still,
+  };
+
+  const recorder: RecorderParams = {
+    token: text(query, 'token'),
+    meetingId: text(query, 'meetingId'),
+    participantId: text(query, 'participantId'),
+  };
+  return { recorder, options, demo, warnings };
+}
+
+/**
+ * The query parameters for a set of options, leaving out those at their defaults so URLs stay short.
+ * `all: true` writes every option (for the launcher, so the recording does not depend on our defaults).
+ */
+export function optionsToQuery(
+  options: RecordingOptions,
+  { all = false }: { all?: boolean } = {},
+): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const name of Object.keys(OptionSchemas) as OptionName[]) {
+    if (all || options[name] !== DEFAULT_OPTIONS[name]) query.set(name, String(options[name]));
+  }
+  return query;
+}
