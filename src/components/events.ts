@@ -1,0 +1,16 @@
+/** Events that carry user intent up to the app element ("properties down, events up"). */
+import type { RecordingOptions } from '../config/options.js';
+
+/** Asks the app to render with changed options (the preview panel fires it). */
+export class RecOptionsChangeEvent extends Event {
+  static readonly eventName = 'rec-options-change';
+  constructor(readonly options: Partial<RecordingOptions>) {
+    super(RecOptionsChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'rec-options-change': RecOptionsChangeEvent;
+  }
+}

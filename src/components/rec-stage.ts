@@ -1,0 +1,77 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { LayoutPriority, LayoutType } from '../config/options.js';
+import type { LayoutPlan, PlannedTile } from '../layout/types.js';
+import type { Participant } from '../meeting/state.js';
+import './rec-tile.js';
+
+/** Tiles in key order: DOM order never changes when tiles move, so no element is re-attached. */
+function byKey(a: PlannedTile, b: PlannedTile): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * The recording frame: draws a layout plan's tiles at their rectangles, in the `--rec-*` tokens it inherits.
+ * Only renders; the app element decides what is in the plan.
+ *
+ * @slot - overlays drawn above the tiles (state messages, a template's title bar)
+ * @csspart tile - every tile
+ */
+@customElement('rec-stage')
+export class RecStage extends LitElement {
+  static override styles = css`
+    :host {
+      position: absolute;
+      display: block;
+      overflow: hidden;
+      background: var(--rec-bg);
+      color: var(--rec-text);
+      font-family: var(--rec-font);
+    }
+  `;
+
+  /** Where every tile goes. */
+  @property({ attribute: false }) plan?: LayoutPlan;
+  /** The meeting's participants by id. */
+  @property({ attribute: false }) participants: ReadonlyMap<string, Participant> = new Map();
+  /** Who is speaking right now (highlighted even before the layout promotes them). */
+  @property({ attribute: false }) activeSpeakerId: string | null = null;
+  /** Mirrored to `data-layout`. */
+  @property() layout: LayoutType = 'GRID';
+  /** Mirrored to `data-priority`. */
+  @property() priority: LayoutPriority = 'SPEAKER';
+  /** Audio-only recording: avatars, no video elements. */
+  @property({ type: Boolean }) audioOnly = false;
+
+  override willUpdate(): void {
+    this.dataset.layout = this.layout;
+    this.dataset.priority = this.priority;
+  }
+
+  override render() {
+    const tiles = [...(this.plan?.tiles ?? [])].sort(byKey);
+    return html`${repeat(tiles, (tile) => tile.key, (tile) => this.renderTile(tile))}<slot></slot>`;
+  }
+
+  private renderTile(tile: PlannedTile) {
+    const participant = this.participants.get(tile.participantId);
+    const { x, y, width, height } = tile.rect;
+    return html`<rec-tile
+      part="tile"
+      style=${styleMap({ left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px` })}
+      .participant=${participant}
+      .kind=${tile.role === 'share' ? 'share' : 'cam'}
+      .role=${tile.role}
+      .speaking=${tile.role !== 'share' && tile.participantId === this.activeSpeakerId}
+      .audioOnly=${this.audioOnly}
+    ></rec-tile>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rec-stage': RecStage;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Picks the meeting source for a page: VideoSDK when the URL has a token (the recorder), the
+ * simulated meeting otherwise (the preview). Each is its own chunk, so neither mode downloads the other.
+ */
+import type { TemplateParams } from '../config/url-params.js';
+import { checkRecorderParams } from './recorder-errors.js';
+import type { MediaDemand, MeetingSource } from './source.js';
+import { type MeetingFailure, statusChanged } from './state.js';
+import type { MeetingStore } from './store.js';
+
+/** A source that only reports why the meeting cannot be shown (so the frame says so). */
+class FailedSource implements MeetingSource {
+  constructor(private readonly failure: MeetingFailure) {}
+
+  async start(store: MeetingStore): Promise<void> {
+    console.error(`Recording template: ${this.failure.code}: ${this.failure.message}`);
+    store.update((state) => statusChanged(state, 'error', { failure: this.failure }));
+  }
+
+  demand(_demand: MediaDemand): void {}
+
+  stop(): void {}
+}
+
+/** Whether the page runs as VideoSDK's recorder (a token in the URL) rather than the preview. */
+export function isRecorderMode(params: TemplateParams): boolean {
+  return params.recorder.token !== undefined;
+}
+
+/** Creates the source for these params; never rejects (a failure becomes an error frame). */
+export async function createSource(params: TemplateParams): Promise<MeetingSource> {
+  const { recorder } = params;
+  if (!isRecorderMode(params)) {
+    const { DemoSource } = await import('./demo-source.js');
+    return new DemoSource(params.demo);
+  }
+  const failure = checkRecorderParams(recorder);
+  if (failure) return new FailedSource(failure);
+  try {
+    const { VideoSdkSource, loadVideoSdk } = await import('./videosdk-source.js');
+    const sdk = await loadVideoSdk();
+    return new VideoSdkSource(
+      {
+        token: recorder.token!,
+        meetingId: recorder.meetingId!,
+        participantId: recorder.participantId,
+        options: params.options,
+      },
+      sdk,
+    );
+  } catch (error) {
+    return new FailedSource({
+      code: 'SDK_LOAD_FAILED',
+      message: `The VideoSDK library could not be loaded (${String(error)}); check the recorder's network access.`,
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// Relative asset URLs so dist/ can be hosted under any path.
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rollupOptions: {
+      input: { main: 'index.html' },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
