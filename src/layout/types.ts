@@ -39,4 +39,9 @@ export interface LayoutPlan {
   readonly slots: readonly string[];
   /** When (source clock, ms) this plan should be recomputed because a speaker's dwell elapses; null if never. */
   readonly recomputeAt: number | null;
+  /**
+   * True when `slots[0]` is the speaker's spot (the main tile, or the top of the strip beside a share);
+   * lets the next plan tell a kept spot from a first slot that merely happens to lead.
+   */
+  readonly speakerSpot?: boolean;
 }
