@@ -13,6 +13,7 @@ import { initialsOf } from './initials.js';
  * @csspart avatar - the initials circle
  * @csspart label - the name label
  * @csspart name - the name text inside the label
+ * @csspart ring - the active-speaker highlight
  */
 @customElement('rec-tile')
 export class RecTile extends LitElement {
@@ -27,8 +28,7 @@ export class RecTile extends LitElement {
       font-family: var(--rec-font);
       container-type: size;
     }
-    :host([data-speaking='true'])::after {
-      content: '';
+    .ring {
       position: absolute;
       inset: 0;
       border-radius: inherit;
@@ -145,7 +145,8 @@ export class RecTile extends LitElement {
     video.srcObject = track ? new MediaStream([track]) : null;
     if (track) {
       video.play().catch((error: unknown) => {
-        // Autoplay of a muted video is always allowed; anything else here is worth one line.
+        // A newer track or a removed tile interrupts play(): expected. Anything else is worth a line.
+        if (error instanceof DOMException && error.name === 'AbortError') return;
         console.warn(`rec-tile: video for ${this.participant?.id} did not start: ${String(error)}`);
       });
     }
@@ -165,6 +166,7 @@ export class RecTile extends LitElement {
       ${this.audioOnly ? nothing : this.renderVideo(showVideo)}
       ${showVideo ? nothing : this.renderAvatar(participant)}
       ${this.renderLabel(participant)}
+      ${this.speaking && !this.audioOnly ? html`<div part="ring" class="ring"></div>` : nothing}
     `;
   }
 

@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error: a plain .mjs helper shared with the other runners, without type declarations.
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
+
+const PORT = 4173;
+
+// Page tests and snapshots against the production build (`npm run build` first; `npm test` does it).
+export default defineConfig({
+  testDir: 'test/e2e',
+  snapshotPathTemplate: '{testDir}/__snapshots__/{testFileName}/{arg}{ext}',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  updateSnapshots: 'none',
+  reporter: [['list']],
+  expect: {
+    toHaveScreenshot: { maxDiffPixelRatio: 0.002, threshold: 0.2, animations: 'disabled' },
+  },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1280, height: 720 },
+    deviceScaleFactor: 1,
+    timezoneId: 'UTC',
+    locale: 'en-US',
+    launchOptions: { executablePath: chromiumPath() as string, args: CHROMIUM_ARGS as string[] },
+  },
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
