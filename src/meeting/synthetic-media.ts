@@ -275,6 +275,7 @@ export const SPEAKING_GAIN = 0.06;
 export class SyntheticAudio {
   private ctx?: AudioContext;
   private unavailable = false;
+  private closed = false;
 
   /** A new voice, or undefined when this browser cannot make audio (logged once). */
   voice(pitchHz: number): SyntheticVoice | undefined {
@@ -294,16 +295,16 @@ export class SyntheticAudio {
     return this.ctx?.state ?? 'unused';
   }
 
-  close(): void {
+  /** Closes the context; later `voice()` calls return undefined. Resolves once it is closed. */
+  close(): Promise<void> {
+    this.closed = true;
     const ctx = this.ctx;
-    this.ctx = undefined;
-    if (ctx && ctx.state !== 'closed') {
-      ctx.close().catch((error: unknown) => console.warn('Closing the demo AudioContext failed:', error));
-    }
+    if (!ctx || ctx.state === 'closed') return Promise.resolve();
+    return ctx.close().catch((error: unknown) => console.warn('Closing the demo AudioContext failed:', error));
   }
 
   private context(): AudioContext | undefined {
-    if (this.unavailable) return undefined;
+    if (this.unavailable || this.closed) return undefined;
     if (this.ctx) return this.ctx;
     try {
       const ctx = new AudioContext();
