@@ -63,7 +63,7 @@ export class RecStage extends LitElement {
       style=${styleMap({ left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px` })}
       .participant=${participant}
       .kind=${tile.role === 'share' ? 'share' : 'cam'}
-      .role=${tile.role}
+      .tileRole=${tile.role}
       .speaking=${tile.role !== 'share' && tile.participantId === this.activeSpeakerId}
       .audioOnly=${this.audioOnly}
     ></rec-tile>`;

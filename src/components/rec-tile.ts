@@ -108,7 +108,7 @@ export class RecTile extends LitElement {
   /** `cam` shows the camera, `share` the screen share. */
   @property() kind: 'cam' | 'share' = 'cam';
   /** The tile's role in the layout, mirrored to `data-role`. */
-  @property() role: TileRole = 'grid';
+  @property() tileRole: TileRole = 'grid';
   /** Whether the participant is the active speaker. */
   @property({ type: Boolean }) speaking = false;
   /** Audio-only recording: an avatar instead of video, and no `<video>` element at all. */
@@ -128,7 +128,7 @@ export class RecTile extends LitElement {
 
   override willUpdate(): void {
     this.dataset.participantId = this.participant?.id ?? '';
-    this.dataset.role = this.role;
+    this.dataset.role = this.tileRole;
     this.dataset.camera = this.audioOnly ? 'off' : this.cameraOn ? 'on' : 'off';
     this.dataset.speaking = String(this.speaking);
   }
