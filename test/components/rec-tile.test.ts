@@ -45,7 +45,7 @@ describe('<rec-tile>', () => {
   });
 
   it('fits a screen share with contain so it is never cropped', async () => {
-    const el = await tile(someone({ shareTrack: aVideoTrack(), screenShareOn: true }), { kind: 'share', role: 'share' });
+    const el = await tile(someone({ shareTrack: aVideoTrack(), screenShareOn: true }), { kind: 'share', tileRole: 'share' });
     expect(getComputedStyle(shadow(el).querySelector('video')!).objectFit).to.equal('contain');
     expect(el.dataset.role).to.equal('share');
     expect(shadow(el).querySelector('.name')!.textContent).to.equal('Ana Lima · Screen');
@@ -103,7 +103,7 @@ describe('<rec-tile>', () => {
     const el = await tile(someone({ videoTrack: aVideoTrack() }));
     const video = shadow(el).querySelector('video');
     const next = aVideoTrack('#a37');
-    el.role = 'main';
+    el.tileRole = 'main';
     el.participant = someone({ videoTrack: next });
     await el.updateComplete;
     expect(shadow(el).querySelector('video')).to.equal(video);

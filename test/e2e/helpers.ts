@@ -1,0 +1,30 @@
+/** Shared steps for page tests: open the built template and wait until its frame is final. */
+import { type Page, expect } from '@playwright/test';
+
+/** Opens the template with a query and waits for a settled state, loaded fonts and painted videos. */
+export async function openTemplate(page: Page, query: string, states = ['live', 'waiting']): Promise<void> {
+  await page.goto(`/?${query}`);
+  await expect(page.locator('html')).toHaveAttribute('data-state', new RegExp(`^(${states.join('|')})$`));
+  await page.waitForFunction(() => {
+    const videos: HTMLVideoElement[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el instanceof HTMLVideoElement) videos.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return videos.every((v) => v.hidden || v.srcObject === null || (v.readyState >= 2 && v.videoWidth > 0));
+  });
+  await page.evaluate(async () => {
+    await new Promise(requestAnimationFrame);
+    await document.fonts.ready;
+  });
+}
+
+/** Every tile on the stage, as data attributes (Playwright's CSS locators pierce shadow roots). */
+export async function tiles(page: Page): Promise<Record<string, string>[]> {
+  return page.locator('rec-tile').evaluateAll((els) =>
+    els.map((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>),
+  );
+}
