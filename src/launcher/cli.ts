@@ -1,0 +1,186 @@
+/**
+ * `videosdk-record`: dispatches a command, prints help, and turns every failure into one redacted
+ * line (or JSON with --json) and its documented exit code. `run` never calls process.exit, so tests
+ * drive it in-process.
+ */
+import { parseArgs } from 'node:util';
+import { type CommandSpec, REST_COMMANDS } from './commands.js';
+import { EXIT, LauncherError, usageError } from './errors.js';
+import { type CliIo, Output } from './output.js';
+import { type Env, loadEnv } from './settings.js';
+import { watchCommand } from './watch.js';
+
+export type { CliIo } from './output.js';
+
+/** Every command, in help order. */
+export const COMMANDS: readonly CommandSpec[] = [...REST_COMMANDS, watchCommand];
+
+const GLOBAL_OPTIONS = {
+  json: { type: 'boolean' },
+  'show-token': { type: 'boolean' },
+  'env-file': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const GLOBAL_FLAG_HELP = [
+  '--json           machine-readable output: one JSON document (NDJSON events for watch)',
+  '--show-token     print tokens and token= in URLs instead of redacting them',
+  '--env-file FILE  read credentials from FILE instead of ./.env',
+  '-h, --help       this help',
+];
+
+// Flags people reach for out of habit; refused without echoing the value, which may be a secret.
+const CREDENTIAL_FLAG = /^--?(secret|api-?secret|api-?key|key|password)(=|$)/i;
+
+function topHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'videosdk-record: start, stop and watch VideoSDK recordings that use this template',
+    '',
+    'Usage: videosdk-record <command> [flags]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global flags:',
+    ...GLOBAL_FLAG_HELP.map((line) => `  ${line}`),
+    '',
+    'Environment (or a .env file; credentials are never read from flags):',
+    '  VIDEOSDK_API_KEY, VIDEOSDK_SECRET  credentials (required except for help)',
+    '  VIDEOSDK_API_URL                   API base (default https://api.videosdk.live)',
+    '  VIDEOSDK_TIMEOUT_MS (15000), VIDEOSDK_RETRIES (3), VIDEOSDK_RETRY_BASE_MS (500),',
+    '  VIDEOSDK_MAX_RETRY_WAIT_MS (60000)  per-request timeout and retry policy',
+    '',
+    'Exit codes: 0 ok, 1 internal error, 2 usage, 3 auth/credentials, 4 API error, 5 network,',
+    '            6 recording failed (watch), 130 interrupted',
+    '',
+    'Example: videosdk-record start --room abcd-efgh-ijkl --template-url https://rec.example.com/ --layout GRID',
+    'Run `videosdk-record <command> --help` for its flags and an example.',
+  ].join('\n');
+}
+
+function commandHelp(spec: CommandSpec): string {
+  return [
+    `videosdk-record ${spec.name}: ${spec.summary}`,
+    '',
+    `Usage: ${spec.usage}`,
+    '',
+    'Flags:',
+    ...spec.flags.map((line) => `  ${line}`),
+    ...GLOBAL_FLAG_HELP.map((line) => `  ${line}`),
+    '',
+    spec.examples.length > 1 ? 'Examples:' : 'Example:',
+    ...spec.examples.map((line) => `  ${line}`),
+  ].join('\n');
+}
+
+/** The --env-file value, read before parsing so the secret is known to the redactor from the start. */
+function envFileArg(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('--env-file=')) return arg.slice('--env-file='.length);
+    if (arg === '--env-file') return args[i + 1];
+  }
+  return undefined;
+}
+
+/** `--summary` takes an optional prompt: a bare `--summary` (last, or before another flag) means no prompt. */
+function normaliseOptionalValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    out.push(arg);
+    const next = args[i + 1];
+    if (arg === '--summary' && (next === undefined || next.startsWith('-'))) out.push('');
+  }
+  return out;
+}
+
+function parseCommandArgs(spec: CommandSpec, args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: normaliseOptionalValues(args),
+      options: { ...GLOBAL_OPTIONS, ...spec.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const flag = /'(-{1,2}[A-Za-z0-9-]+)/.exec(message)?.[1] ?? 'a flag';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw usageError(`unknown flag ${flag} for ${spec.name}; see videosdk-record ${spec.name} --help`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const takesValue = /argument missing/.test(message);
+      throw usageError(takesValue ? `${flag} needs a value` : `${flag} takes no value`);
+    }
+    throw usageError(`cannot read the arguments; see videosdk-record ${spec.name} --help`);
+  }
+}
+
+/** Runs the CLI with `argv` (without node and the script) and resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  const output = new Output(io, json, argv.includes('--show-token'));
+  const fail = (error: LauncherError): number => {
+    if (json) output.noteData({ ok: false, error: { kind: error.kind, message: error.message, exitCode: error.exitCode, ...(error.status !== undefined ? { status: error.status } : {}) } });
+    else output.note(`error: ${error.message}`);
+    return error.exitCode;
+  };
+
+  let env: Env = io.env;
+  let envError: LauncherError | undefined;
+  try {
+    env = await loadEnv(io.env, io.cwd, envFileArg(argv));
+  } catch (error) {
+    envError = error instanceof LauncherError ? error : usageError(String(error));
+  }
+  output.redactor.addSecret(env.VIDEOSDK_SECRET?.trim());
+
+  try {
+    if (argv.some((arg) => CREDENTIAL_FLAG.test(arg))) {
+      throw usageError('credentials are never taken as flags (they would land in shell history): set VIDEOSDK_API_KEY and VIDEOSDK_SECRET in the environment or a .env file');
+    }
+    const commandIndex = argv.findIndex((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--env-file');
+    const name = commandIndex === -1 ? undefined : argv[commandIndex];
+    const wantsHelp = argv.includes('--help') || argv.includes('-h');
+    if (name === undefined || name === 'help') {
+      const topic = name === 'help' ? argv.slice(commandIndex + 1).find((arg) => !arg.startsWith('-')) : undefined;
+      const spec = COMMANDS.find((c) => c.name === topic);
+      if (topic !== undefined && spec === undefined) throw usageError(`unknown command ${JSON.stringify(topic.slice(0, 40))}; accepted: ${COMMANDS.map((c) => c.name).join(', ')}`);
+      if (name === undefined && !wantsHelp) {
+        io.stderr(`${topHelp()}\n`);
+        return EXIT.usage;
+      }
+      io.stdout(`${spec ? commandHelp(spec) : topHelp()}\n`);
+      return EXIT.ok;
+    }
+    const spec = COMMANDS.find((c) => c.name === name);
+    if (spec === undefined) {
+      throw usageError(`unknown command ${JSON.stringify(name.slice(0, 40))}; accepted: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    }
+    const args = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
+    if (wantsHelp) {
+      io.stdout(`${commandHelp(spec)}\n`);
+      return EXIT.ok;
+    }
+    const { values, positionals } = parseCommandArgs(spec, args);
+    const allowed = spec.positionals?.length ?? 0;
+    if (positionals.length > allowed) {
+      throw usageError(`unexpected argument ${JSON.stringify(positionals[allowed]!.slice(0, 40))} for ${spec.name}; see videosdk-record ${spec.name} --help`);
+    }
+    if (envError) throw envError;
+    return await spec.run({ values, positionals, out: output, env, signal: io.signal });
+  } catch (error) {
+    if (error instanceof LauncherError) return fail(error);
+    if (io.signal?.aborted) {
+      output.note('interrupted');
+      return EXIT.interrupted;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    output.note(`internal error: ${message}; please report it with the command you ran`);
+    return EXIT.internal;
+  }
+}

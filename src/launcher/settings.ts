@@ -1,0 +1,110 @@
+/**
+ * Credentials and tuning read from the environment or a `.env` file: never from flags, so the
+ * secret does not land in shell history or process listings.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { LauncherError, usageError } from './errors.js';
+
+export const DEFAULT_API_URL = 'https://api.videosdk.live';
+
+/** The environment as the launcher reads it (process.env, or a test's own object). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** How the REST client behaves on slow or failing networks. */
+export interface NetworkSettings {
+  /** Per-attempt timeout. */
+  readonly timeoutMs: number;
+  /** Retries after the first attempt, for network errors, 429 and 5xx. */
+  readonly retries: number;
+  /** First backoff delay; doubled on each retry, with jitter. */
+  readonly retryBaseMs: number;
+  /** The longest Retry-After the launcher will wait; a longer one fails at once. */
+  readonly maxRetryWaitMs: number;
+}
+
+/** The API key and secret that sign every token. */
+export interface Credentials {
+  readonly apiKey: string;
+  readonly secret: string;
+}
+
+const NETWORK_DEFAULTS: NetworkSettings = {
+  timeoutMs: 15_000,
+  retries: 3,
+  retryBaseMs: 500,
+  maxRetryWaitMs: 60_000,
+};
+
+/**
+ * The process environment merged over a `.env` file (the environment wins, as with `node --env-file`).
+ * A missing default `.env` is fine; a missing file named with --env-file is a usage error.
+ */
+export async function loadEnv(env: Env, cwd: string, envFile: string | undefined): Promise<Env> {
+  const path = resolve(cwd, envFile ?? '.env');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (envFile === undefined && code === 'ENOENT') return env;
+    throw usageError(`--env-file: cannot read ${path} (${code ?? 'error'})`);
+  }
+  const fromFile = parseEnv(text) as Record<string, string>;
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) merged[name] = value;
+  return merged;
+}
+
+/** The API key and secret, or an auth error saying where to put them. */
+export function readCredentials(env: Env): Credentials {
+  const apiKey = env.VIDEOSDK_API_KEY?.trim();
+  const secret = env.VIDEOSDK_SECRET?.trim();
+  const missing = [apiKey ? undefined : 'VIDEOSDK_API_KEY', secret ? undefined : 'VIDEOSDK_SECRET'].filter(
+    (name): name is string => name !== undefined,
+  );
+  if (missing.length > 0 || apiKey === undefined || secret === undefined) {
+    throw new LauncherError(
+      'auth',
+      `missing ${missing.join(' and ')}: set them in the environment or in a .env file (see .env.example); they are never read from flags`,
+    );
+  }
+  return { apiKey, secret };
+}
+
+/** The REST API's base URL from VIDEOSDK_API_URL, validated. */
+export function readApiUrl(env: Env): URL {
+  const raw = env.VIDEOSDK_API_URL?.trim() || DEFAULT_API_URL;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw usageError(`VIDEOSDK_API_URL=${JSON.stringify(raw)} is not a URL; accepted: an http(s) URL such as ${DEFAULT_API_URL}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw usageError(`VIDEOSDK_API_URL must be an http(s) URL, not ${url.protocol}`);
+  }
+  return url;
+}
+
+function nonNegativeInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw usageError(`${name}=${JSON.stringify(raw)} is not valid; accepted: a non-negative integer`);
+  }
+  return Number(raw);
+}
+
+/** Timeouts and retry policy from VIDEOSDK_TIMEOUT_MS, VIDEOSDK_RETRIES, VIDEOSDK_RETRY_BASE_MS, VIDEOSDK_MAX_RETRY_WAIT_MS. */
+export function readNetworkSettings(env: Env): NetworkSettings {
+  const timeoutMs = nonNegativeInteger(env, 'VIDEOSDK_TIMEOUT_MS', NETWORK_DEFAULTS.timeoutMs);
+  if (timeoutMs === 0) throw usageError('VIDEOSDK_TIMEOUT_MS must be at least 1 (milliseconds)');
+  return {
+    timeoutMs,
+    retries: Math.min(nonNegativeInteger(env, 'VIDEOSDK_RETRIES', NETWORK_DEFAULTS.retries), 10),
+    retryBaseMs: nonNegativeInteger(env, 'VIDEOSDK_RETRY_BASE_MS', NETWORK_DEFAULTS.retryBaseMs),
+    maxRetryWaitMs: nonNegativeInteger(env, 'VIDEOSDK_MAX_RETRY_WAIT_MS', NETWORK_DEFAULTS.maxRetryWaitMs),
+  };
+}

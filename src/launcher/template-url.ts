@@ -1,0 +1,99 @@
+/**
+ * The templateUrl VideoSDK's recorder opens: the hosted page, a join token and every layout option.
+ * VideoSDK refuses plain http and local addresses, so those are caught here, before any request.
+ */
+import { isIP } from 'node:net';
+import type { RecordingOptions } from '../config/options.js';
+import { optionsToQuery } from '../config/url-params.js';
+import { usageError } from './errors.js';
+
+/** Query parameters VideoSDK or the launcher set; a base URL must not carry them. */
+const RESERVED_PARAMS = ['token', 'meetingId', 'participantId'] as const;
+
+function ipv4Private(address: string): boolean {
+  const [a = 0, b = 0] = address.split('.').map(Number);
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    a >= 224
+  );
+}
+
+function ipv6Private(address: string): boolean {
+  const lower = address.toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (mapped) return ipv4Private(mapped[1]!);
+  // URL normalises IPv4-mapped addresses to hex groups (::ffff:7f00:1).
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  if (mappedHex) {
+    const high = parseInt(mappedHex[1]!, 16);
+    const low = parseInt(mappedHex[2]!, 16);
+    return ipv4Private(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
+  return (
+    lower === '::' ||
+    lower === '::1' ||
+    lower.startsWith('fc') ||
+    lower.startsWith('fd') ||
+    /^fe[89ab]/.test(lower)
+  );
+}
+
+/** True when a hostname is loopback, link-local, private or otherwise unreachable from VideoSDK. */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) {
+    return true;
+  }
+  const family = isIP(host);
+  if (family === 4) return ipv4Private(host);
+  if (family === 6) return ipv6Private(host);
+  // A single-label name (no dot) only resolves on a local network.
+  return !host.includes('.');
+}
+
+/**
+ * Parses and checks a template base URL: https and a public host unless `allowInsecure`, and none of
+ * the parameters the launcher or VideoSDK add.
+ */
+export function parseTemplateBase(raw: string, allowInsecure: boolean, flag = '--template-url'): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw usageError(`${flag}: not a URL; accepted: an https URL such as https://example.com/recording/`);
+  }
+  if (url.protocol !== 'https:' && !(allowInsecure && url.protocol === 'http:')) {
+    throw usageError(
+      `${flag}: VideoSDK only opens https URLs, not ${url.protocol.replace(':', '')}; accepted: https://… (--allow-insecure-template permits http for testing)`,
+    );
+  }
+  if (!allowInsecure && isLocalHost(url.hostname)) {
+    throw usageError(
+      `${flag}: ${url.hostname} is a local or private address that VideoSDK cannot reach; accepted: a public https host (--allow-insecure-template permits it for testing)`,
+    );
+  }
+  if (url.username || url.password) {
+    throw usageError(`${flag}: must not contain a user name or password`);
+  }
+  for (const name of RESERVED_PARAMS) {
+    if (url.searchParams.has(name)) {
+      throw usageError(`${flag}: must not contain ${name}=; the launcher adds the token and meetingId, VideoSDK adds participantId`);
+    }
+  }
+  return url;
+}
+
+/** The full templateUrl: the base's own params, then token, meetingId and every layout option. */
+export function buildTemplateUrl(base: URL, token: string, roomId: string, options: RecordingOptions): string {
+  const url = new URL(base.href);
+  url.searchParams.set('token', token);
+  url.searchParams.set('meetingId', roomId);
+  for (const [name, value] of optionsToQuery(options, { all: true })) url.searchParams.set(name, value);
+  return url.href;
+}
