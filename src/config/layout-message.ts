@@ -1,0 +1,65 @@
+/**
+ * The `RECORDING_LAYOUT` PubSub message: VideoSDK's prebuilt convention for changing a recording's
+ * layout live (`{"layout":{type,priority,gridSize}}`), extended with theme, mode, orientation and
+ * speakerDwellMs, validated by the same schemas as the URL.
+ */
+import type { Meeting } from '@videosdk.live/js-sdk';
+import type { OptionName, OptionWarning, RecordingOptions } from './options.js';
+import { fromConfigObject } from './rest-config.js';
+
+/** The PubSub topic VideoSDK's prebuilt recorder listens on for live layout changes. */
+export const RECORDING_LAYOUT_TOPIC = 'RECORDING_LAYOUT';
+
+/** The outcome of reading one message: the valid options (and a warning per invalid value), or why none. */
+export type LayoutMessageResult =
+  | { ok: true; options: Partial<RecordingOptions>; warnings: OptionWarning[] }
+  | { ok: false; error: string };
+
+/** Parses a `RECORDING_LAYOUT` message's text; never throws. */
+export function parseLayoutMessage(message: string): LayoutMessageResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `not JSON (${reason})` };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, error: 'expected a JSON object such as {"layout":{"type":"GRID","priority":"SPEAKER","gridSize":4}}' };
+  }
+  const read = fromConfigObject(parsed);
+  if (!read.ok) return read;
+  if (Object.keys(read.options).length === 0 && read.warnings.length === 0) {
+    return {
+      ok: false,
+      error: 'no recognised option: expected layout.type, layout.priority, layout.gridSize, theme, mode, quality, orientation or speakerDwellMs',
+    };
+  }
+  return read;
+}
+
+/** The JSON object `publishRecordingLayout` sends: the prebuilt recorder's shape plus our options. */
+export function layoutMessageObject(options: Partial<RecordingOptions>): Record<string, unknown> {
+  const layout: Record<string, unknown> = {};
+  if (options.layoutType !== undefined) layout.type = options.layoutType;
+  if (options.layoutPriority !== undefined) layout.priority = options.layoutPriority;
+  if (options.layoutGridSize !== undefined) layout.gridSize = options.layoutGridSize;
+  const message: Record<string, unknown> = {};
+  if (Object.keys(layout).length > 0) message.layout = layout;
+  const flat: readonly OptionName[] = ['theme', 'mode', 'quality', 'orientation', 'speakerDwellMs'];
+  for (const name of flat) {
+    if (options[name] !== undefined) message[name] = options[name];
+  }
+  return message;
+}
+
+/**
+ * Publishes a live layout change to every recorder in the meeting (persisted, so a recorder that
+ * joins later applies it too). Call it from the host app with its joined meeting's `pubSub`.
+ */
+export function publishRecordingLayout(
+  pubSub: Pick<Meeting['pubSub'], 'publish'>,
+  options: Partial<RecordingOptions>,
+): Promise<void> {
+  return pubSub.publish(RECORDING_LAYOUT_TOPIC, JSON.stringify(layoutMessageObject(options)), { persist: true });
+}
