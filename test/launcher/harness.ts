@@ -1,0 +1,76 @@
+/**
+ * Helpers for driving `run` in-process: captured output, a throwaway working directory (so no real
+ * .env is read), and a check that no secret or token ever reached stdout or stderr.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/launcher/cli.js';
+
+export const API_KEY = 'test-api-key-7d1c';
+export const SECRET = 'test-secret-4f9a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const JWT = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+/;
+
+/** What one CLI run produced. */
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A fresh empty directory to run in. */
+export function emptyDir(): string {
+  return mkdtempSync(join(tmpdir(), 'videosdk-record-test-'));
+}
+
+/** Environment pointing at a fake API, with fast timeouts and retries. */
+export function testEnv(apiUrl: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    VIDEOSDK_API_KEY: API_KEY,
+    VIDEOSDK_SECRET: SECRET,
+    VIDEOSDK_API_URL: apiUrl,
+    VIDEOSDK_TIMEOUT_MS: '300',
+    VIDEOSDK_RETRIES: '2',
+    VIDEOSDK_RETRY_BASE_MS: '1',
+    ...extra,
+  };
+}
+
+/** Asserts that the secret never appears, and no token either unless --show-token was passed. */
+export function assertNoSecrets(result: CliResult, args: readonly string[]): void {
+  const all = result.stdout + result.stderr;
+  assert.ok(!all.includes(SECRET), 'the API secret was printed');
+  if (!args.includes('--show-token')) assert.doesNotMatch(all, JWT, 'a token was printed without --show-token');
+}
+
+/** Runs the CLI with captured output; `onOutput` sees each write as it happens. */
+export async function runCli(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  options: { cwd?: string; signal?: AbortSignal; onOutput?: (stream: 'stdout' | 'stderr', text: string) => void } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (text) => {
+      stdout += text;
+      options.onOutput?.('stdout', text);
+    },
+    stderr: (text) => {
+      stderr += text;
+      options.onOutput?.('stderr', text);
+    },
+    env,
+    cwd: options.cwd ?? emptyDir(),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const result = { code, stdout, stderr };
+  assertNoSecrets(result, args);
+  return result;
+}
+
+/** The single JSON document a --json command printed on stdout. */
+export function jsonOut(result: CliResult): Record<string, unknown> {
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
