@@ -121,7 +121,10 @@ export class DemoSource implements MeetingSource {
     store.update((state) => {
       let next = state;
       for (const p of joining) next = participantJoined(next, p);
-      for (const id of params.pins) next = pinChanged(next, id, { cam: true, share: false });
+      // pinChanged accepts any id (a real meeting may pin before a join); the demo pins only its own.
+      for (const id of params.pins.filter((pin) => next.participants.has(pin))) {
+        next = pinChanged(next, id, { cam: true, share: false });
+      }
       if (params.speaker !== undefined) next = speakerChanged(next, params.speaker, now);
       return statusChanged(next, 'live');
     });
@@ -180,7 +183,7 @@ export class DemoSource implements MeetingSource {
         if (this.running) this.update((s) => speakerChanged(s, id, this.clock()));
       },
       pin: (id) => {
-        if (this.running) this.update((s) => pinChanged(s, id, { cam: true, share: false }));
+        if (this.running && this.state?.participants.has(id)) this.update((s) => pinChanged(s, id, { cam: true, share: false }));
       },
       unpin: (id) => {
         if (this.running) this.update((s) => pinChanged(s, id, { cam: false, share: false }));
