@@ -12,6 +12,7 @@ import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';
 import { RecOptionsChangeEvent } from './events.js';
+import { loadFontsFor } from './script-fonts.js';
 import { themeTokens } from './theme.js';
 import './rec-audio-player.js';
 import './rec-stage.js';
@@ -187,6 +188,9 @@ export class RecApp extends LitElement {
   private refresh(): void {
     clearTimeout(this.recomputeTimer);
     const meeting = this.store.state;
+    if (meeting.participants !== this.meeting.participants || !this.plan) {
+      for (const p of meeting.participants.values()) loadFontsFor(p.displayName);
+    }
     const options = { ...this.resolvedParams.options, ...this.optionEdits, ...meeting.optionOverrides };
     this.meeting = meeting;
     this.theme = options.theme;

@@ -2,7 +2,8 @@
  * The recording options: one zod schema per option, shared by the URL parser, the REST `config`
  * mapping, PubSub layout messages, the preview panel and the launcher. The single source of truth.
  */
-import { z } from 'zod';
+// zod/mini: the same validation at a twentieth of the bundle weight (the recorder's budget is tight).
+import * as z from 'zod/mini';
 
 export const LAYOUT_TYPES = ['GRID', 'SPOTLIGHT', 'SIDEBAR'] as const;
 export const LAYOUT_PRIORITIES = ['SPEAKER', 'PIN'] as const;
@@ -22,20 +23,21 @@ export type Orientation = (typeof ORIENTATIONS)[number];
 
 /** An enum that accepts any letter case and yields the canonical spelling. */
 function caseInsensitiveEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess(
-    (raw) =>
+  return z.pipe(
+    z.transform((raw: unknown) =>
       typeof raw === 'string'
         ? (values.find((v) => v.toLowerCase() === raw.trim().toLowerCase()) ?? raw)
         : raw,
+    ),
     z.enum(values),
   );
 }
 
 /** An integer that may arrive as a string (URL) or a number (JSON). */
 function integerIn(min: number, max: number) {
-  return z.preprocess(
-    (raw) => (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw),
-    z.number().int().min(min).max(max),
+  return z.pipe(
+    z.transform((raw: unknown) => (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw)),
+    z.int().check(z.minimum(min), z.maximum(max)),
   );
 }
 

@@ -2,7 +2,7 @@
  * VideoSDK's nested `config` object (REST `POST /v2/recordings/start`, and the `RECORDING_LAYOUT`
  * PubSub message) mapped to and from the flat recording options the URL uses.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   type OptionName,
   type OptionWarning,
@@ -42,7 +42,7 @@ export function toRestConfig(options: RecordingOptions): RestConfig {
 
 /** Loose outer shape: the values are validated one by one so one bad value keeps the rest. */
 const ConfigShape = z.looseObject({
-  layout: z.looseObject({}).optional(),
+  layout: z.optional(z.looseObject({})),
 });
 
 /** Where each flat option lives in the nested object. */

@@ -2,7 +2,7 @@
  * The template's URL: recorder credentials (from VideoSDK), recording options, and the simulated
  * meeting's parameters. A bad value never breaks the page: its default is used, with a warning.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   DEFAULT_OPTIONS,
   type OptionName,
@@ -46,22 +46,28 @@ export interface TemplateParams {
   readonly warnings: readonly OptionWarning[];
 }
 
-const commaList = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x.length > 0),
+/** A comma-separated list, trimmed, without empty items. */
+function commaList(value: string | null): readonly string[] {
+  return (value ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+}
+
+function boundedInteger(min: number, max: number) {
+  return z.pipe(
+    z.transform((raw: string) => (/^\d+$/.test(raw) ? Number(raw) : raw)),
+    z.int().check(z.minimum(min), z.maximum(max)),
   );
+}
 
 /** The simulated meeting's URL parameters, with their defaults and accepted values. */
 export const DemoParamSchemas = {
   demo: {
-    schema: z.coerce.number().int().min(0).max(MAX_DEMO_PARTICIPANTS),
+    schema: boundedInteger(0, MAX_DEMO_PARTICIPANTS),
     accepted: `an integer from 0 to ${MAX_DEMO_PARTICIPANTS}`,
   },
-  seed: { schema: z.coerce.number().int().min(0).max(2 ** 31 - 1), accepted: 'a non-negative integer' },
+  seed: { schema: boundedInteger(0, 2 ** 31 - 1), accepted: 'an integer from 0 to 2147483647' },
   still: { schema: z.enum(['1', '0', 'true', 'false']), accepted: '1, 0, true, false' },
 } as const;
 
@@ -107,8 +113,7 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     if (result.success) still = result.data === '1' || result.data === 'true';
     else warnings.push(optionWarning('still', stillValue, DemoParamSchemas.still.accepted, 'false'));
   }
-  const list = (name: string): readonly string[] => commaList.parse(query.get(name) ?? '');
-  // Names may contain commas only if they are escaped; a plain comma separates names.
+  const list = (name: string): readonly string[] => commaList(query.get(name));
   const demo: DemoParams = {
     count: demoNumber('demo', DEMO_DEFAULTS.count),
     seed: demoNumber('seed', DEMO_DEFAULTS.seed),

@@ -16,6 +16,7 @@ export async function openTemplate(page: Page, query: string, states = ['live', 
     walk(document);
     return videos.every((v) => v.hidden || v.srcObject === null || (v.readyState >= 2 && v.videoWidth > 0));
   });
+  await expect(page.locator('html')).toHaveAttribute('data-fonts', 'ready');
   await page.evaluate(async () => {
     await new Promise(requestAnimationFrame);
     await document.fonts.ready;
