@@ -3,7 +3,8 @@ import { type Page, expect } from '@playwright/test';
 
 /** Opens the template with a query and waits for a settled state, loaded fonts and painted videos. */
 export async function openTemplate(page: Page, query: string, states = ['live', 'waiting']): Promise<void> {
-  await page.goto(`/?${query}`);
+  // panel=0: the page exactly as the recorder films it, without the designer panel.
+  await page.goto(`/?panel=0&${query}`);
   await expect(page.locator('html')).toHaveAttribute('data-state', new RegExp(`^(${states.join('|')})$`));
   await page.waitForFunction(() => {
     const videos: HTMLVideoElement[] = [];
