@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { toRestConfig } from '../../src/config/rest-config.js';
+import { DEFAULT_OPTIONS } from '../../src/config/options.js';
+import { LauncherError } from '../../src/launcher/errors.js';
+import { parseRetryAfter, RestClient, type RestClientOptions, type RetryNotice, serverMessage } from '../../src/launcher/rest-client.js';
+import { FakeVideoSdk } from './fake-videosdk.js';
+import { API_KEY, closedPort, SECRET } from './harness.js';
+
+let fake: FakeVideoSdk;
+before(async () => {
+  fake = await FakeVideoSdk.start(SECRET, API_KEY);
+});
+after(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.requests.length = 0;
+  fake.faults.length = 0;
+});
+
+interface Harness {
+  readonly client: RestClient;
+  readonly waits: number[];
+  readonly notices: RetryNotice[];
+}
+
+function client(overrides: Partial<RestClientOptions> = {}, secret = SECRET): Harness {
+  const waits: number[] = [];
+  const notices: RetryNotice[] = [];
+  const instance = new RestClient({
+    baseUrl: new URL(fake.url),
+    credentials: { apiKey: API_KEY, secret },
+    network: { timeoutMs: 200, retries: 3, retryBaseMs: 100, maxRetryWaitMs: 60_000 },
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: () => 1,
+    onRetry: (notice) => notices.push(notice),
+    ...overrides,
+  });
+  return { client: instance, waits, notices };
+}
+
+const startBody = { roomId: 'room-1', config: toRestConfig(DEFAULT_OPTIONS) };
+const isError = (kind: string, pattern: RegExp, status?: number) => (error: unknown) =>
+  error instanceof LauncherError && error.kind === kind && pattern.test(error.message) && (status === undefined || error.status === status);
+
+describe('RestClient against the documented contract', () => {
+  it('sends the raw JWT, a short-lived crawler token, and the exact body', async () => {
+    const { client: c } = client();
+    assert.equal(await c.startRecording(startBody), 'Recording started successfully');
+    assert.deepEqual(fake.problems, []);
+    const [seen] = fake.requests;
+    assert.equal(seen?.path, '/v2/recordings/start');
+    assert.deepEqual(seen?.body, startBody);
+    assert.match(seen?.authorization ?? '', /^eyJ[^ ]+$/);
+    assert.deepEqual(seen?.claims?.roles, ['crawler']);
+    assert.equal(seen?.claims?.exp! - seen?.claims?.iat!, 600);
+  });
+
+  it('calls end, track start and track stop with their documented bodies', async () => {
+    const { client: c } = client();
+    assert.equal(await c.endRecording({ roomId: 'room-1' }), 'Recording ended successfully');
+    await c.startTrack({ roomId: 'room-1', participantId: 'p1', kind: 'screen_video', fileFormat: 'webm', bucketDirPath: 'tracks/' });
+    await c.stopTrack({ roomId: 'room-1', participantId: 'p1', kind: 'screen_video' });
+    assert.deepEqual(fake.requests.map((r) => r.path), ['/v2/recordings/end', '/v2/recordings/participant/track/start', '/v2/recordings/participant/track/stop']);
+    assert.deepEqual(fake.problems, []);
+  });
+
+  it('lists with the documented query and validates the response', async () => {
+    fake.recordings.set('room-L', [{ id: 'r1', roomId: 'room-L', sessionId: 's1', file: { fileUrl: 'https://cdn/x.mp4', size: 10, meta: { duration: 5 } }, createdAt: '2024-01-01T00:00:00Z' }]);
+    const { client: c } = client();
+    const list = await c.listRecordings({ roomId: 'room-L', sessionId: 's1', page: 1, perPage: 20 });
+    assert.equal(list.data[0]?.file?.fileUrl, 'https://cdn/x.mp4');
+    assert.deepEqual(Object.fromEntries(fake.requests[0]!.query), { roomId: 'room-L', sessionId: 's1', page: '1', perPage: '20' });
+    assert.deepEqual(fake.problems, []);
+  });
+
+  it('a new token is signed for every attempt', async () => {
+    fake.faults.push({ kind: 'status', status: 503 });
+    const { client: c } = client();
+    await c.endRecording({ roomId: 'room-1' });
+    assert.equal(fake.requests.length, 2);
+    assert.deepEqual(fake.problems, []);
+  });
+});
+
+describe('RestClient retries', () => {
+  it('retries 5xx with growing backoff, then succeeds', async () => {
+    fake.faults.push({ kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 });
+    const { client: c, waits, notices } = client();
+    assert.equal(await c.endRecording({ roomId: 'room-1' }), 'Recording ended successfully');
+    assert.deepEqual(waits, [100, 200, 400]);
+    assert.deepEqual(notices.map((n) => [n.attempt, n.attempts, n.reason]), [[2, 4, 'VideoSDK answered 500'], [3, 4, 'VideoSDK answered 502'], [4, 4, 'VideoSDK answered 503']]);
+  });
+
+  it('gives up after the configured retries with an API error carrying the server message', async () => {
+    for (let i = 0; i < 4; i += 1) fake.faults.push({ kind: 'status', status: 500, body: JSON.stringify({ error: 'Internal trouble', statusCode: 500 }) });
+    const { client: c } = client();
+    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('api', /failed on POST \/v2\/recordings\/end \(500\): Internal trouble/, 500));
+    assert.equal(fake.requests.length, 4);
+  });
+
+  it('honours Retry-After in seconds on 429', async () => {
+    fake.faults.push({ kind: 'status', status: 429, headers: { 'retry-after': '7' } });
+    const { client: c, waits } = client();
+    await c.endRecording({ roomId: 'room-1' });
+    assert.deepEqual(waits, [7000]);
+  });
+
+  it('honours Retry-After as an HTTP date', () => {
+    assert.equal(parseRetryAfter('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')), 30_000);
+    assert.equal(parseRetryAfter('soon'), undefined);
+    assert.equal(parseRetryAfter(null), undefined);
+  });
+
+  it('fails at once when Retry-After is longer than it is willing to wait', async () => {
+    fake.faults.push({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
+    const { client: c, waits } = client({ network: { timeoutMs: 200, retries: 3, retryBaseMs: 1, maxRetryWaitMs: 60_000 } });
+    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('api', /rate-limited .*retry after 3600 s/, 429));
+    assert.deepEqual(waits, []);
+  });
+
+  it('times out a request that never answers, retries, and reports a network error', async () => {
+    fake.faults.push({ kind: 'hang' }, { kind: 'hang' });
+    const { client: c } = client({ network: { timeoutMs: 50, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 1000 } });
+    const started = Date.now();
+    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('network', /no answer within 50 ms/));
+    assert.equal(fake.requests.length, 2);
+    assert.ok(Date.now() - started < 2000);
+  });
+
+  it('recovers from a reset connection', async () => {
+    fake.faults.push({ kind: 'reset' });
+    const { client: c, notices } = client();
+    assert.equal(await c.endRecording({ roomId: 'room-1' }), 'Recording ended successfully');
+    assert.equal(notices.length, 1);
+    assert.match(notices[0]!.reason, /ECONNRESET|socket|other side closed/i);
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    const { client: c } = client({ baseUrl: new URL(`http://127.0.0.1:${await closedPort()}/`), network: { timeoutMs: 200, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 10 } });
+    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('network', /ECONNREFUSED/));
+  });
+
+  it('does not retry other 4xx and shows the server message', async () => {
+    fake.faults.push({ kind: 'status', status: 400, body: JSON.stringify({ error: 'Previous recording is still processing', statusCode: 4018 }) });
+    const { client: c, waits } = client();
+    await assert.rejects(c.startRecording(startBody), isError('api', /rejected POST \/v2\/recordings\/start \(400\): Previous recording is still processing \(code 4018: .*try again in a minute\)/, 400));
+    assert.equal(fake.requests.length, 1);
+    assert.deepEqual(waits, []);
+  });
+
+  it('shows a plain-string failure as sent', async () => {
+    fake.faults.push({ kind: 'status', status: 404, body: 'Room not found' });
+    const { client: c } = client();
+    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('api', /\(404\): Room not found$/));
+  });
+
+  it('maps 401 to an auth error without retrying, and the fake really rejects a wrong secret', async () => {
+    const { client: c, waits } = client({}, `${SECRET}-wrong`);
+    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('auth', /refused the credentials \(401\).*Token is invalid or expired.*VIDEOSDK_SECRET/, 401));
+    assert.deepEqual(waits, []);
+  });
+
+  it('rejects a malformed list body as an API error', async () => {
+    fake.faults.push({ kind: 'malformed' });
+    const { client: c } = client();
+    await assert.rejects(c.listRecordings({ roomId: 'r', page: 1, perPage: 20 }), isError('api', /not JSON/));
+  });
+
+  it('rejects a list in the wrong shape, naming the field', async () => {
+    fake.faults.push({ kind: 'status', status: 200, body: JSON.stringify({ pageInfo: { currentPage: 1 }, data: [] }) });
+    const { client: c } = client();
+    await assert.rejects(c.listRecordings({ roomId: 'r', page: 1, perPage: 20 }), isError('api', /unexpected shape \(pageInfo\.perPage/));
+  });
+
+  it('stops waiting when aborted', async () => {
+    fake.faults.push({ kind: 'hang' });
+    const controller = new AbortController();
+    const { client: c } = client({ signal: controller.signal, network: { timeoutMs: 5000, retries: 0, retryBaseMs: 1, maxRetryWaitMs: 1 } });
+    setTimeout(() => controller.abort(), 30);
+    await assert.rejects(c.endRecording({ roomId: 'room-1' }), (e: unknown) => !(e instanceof LauncherError));
+  });
+});
+
+describe('serverMessage', () => {
+  it('reads every documented failure shape and strips control characters', () => {
+    assert.equal(serverMessage('"Recording started successfully"'), 'Recording started successfully');
+    assert.equal(serverMessage('{"message":"ok"}'), 'ok');
+    assert.equal(serverMessage('{"error":"No active session","statusCode":4012}'), 'No active session (code 4012: VideoSDK could not stop the recording)');
+    assert.equal(serverMessage('bad\u001b[31m red\r\nline'), 'bad [31m red line');
+    assert.equal(serverMessage(''), '(empty response)');
+    assert.equal(serverMessage('x'.repeat(1000)).length, 300);
+  });
+});
