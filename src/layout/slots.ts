@@ -70,16 +70,15 @@ export function spotSlots(
   const eligible = new Set(order);
   const held = previous?.speakerSpot ? previous.slots[0] : undefined;
   let spot = held !== undefined && eligible.has(held) ? held : undefined;
-  let rest: string[] | null = previous ? previous.slots.slice(previous.speakerSpot ? 1 : 0) : null;
+  const rest = previous ? previous.slots.slice(previous.speakerSpot ? 1 : 0) : null;
   let entrant: string | null = null;
   let pending = false;
   if (spot === undefined) {
     spot = order[0]!;
   } else if (speakerId !== null && eligible.has(speakerId) && speakerId !== spot) {
     if (dwellDone) {
-      const old = rest?.indexOf(speakerId) ?? -1;
-      if (rest && old >= 0) rest[old] = spot;
-      else entrant = spot;
+      // The speaker's old strip slot becomes a hole, which the displaced main fills first.
+      entrant = spot;
       spot = speakerId;
     } else {
       pending = true;
