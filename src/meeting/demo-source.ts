@@ -28,7 +28,9 @@ import {
   SyntheticVideo,
   type SyntheticVoice,
   type VideoSize,
+  canvasFontsLoaded,
   hueFor,
+  loadCanvasFonts,
 } from './synthetic-media.js';
 
 /** Tuning of the simulated meeting that the URL does not carry (sizes, turn lengths). */
@@ -79,6 +81,8 @@ export class DemoSource implements MeetingSource {
   private frameRequest?: number;
   private lastFrameAt = Number.NEGATIVE_INFINITY;
   private startedAt = 0;
+  /** Set once the initial participants are in the store; controls wait for it. */
+  private live = false;
   private stopped = false;
 
   constructor(
@@ -104,18 +108,21 @@ export class DemoSource implements MeetingSource {
 
     const { params } = this;
     const count = Math.max(0, Math.min(MAX_DEMO_PARTICIPANTS, Math.floor(params.count)));
-    const joining: Participant[] = [];
-    for (let n = 1; n <= count; n++) {
-      // The picker advances for every participant, so overriding p1's name leaves p2's unchanged.
+    // The picker advances for every participant, so overriding p1's name leaves p2's unchanged.
+    const names = Array.from({ length: count }, (_, i) => {
       const picked = this.names.next();
-      const id = `p${n}`;
-      joining.push(
-        this.newParticipant(id, params.names[n - 1] ?? picked, {
-          camera: !params.cameraOff.includes(id),
-          mic: !params.muted.includes(id),
-        }),
-      );
-    }
+      return params.names[i] ?? picked;
+    });
+    // First frames are drawn with the page's fonts, never a fallback that depends on load timing.
+    await loadCanvasFonts(names.join(''));
+    if (this.stopped) return;
+    const joining = names.map((name, i) => {
+      const id = `p${i + 1}`;
+      return this.newParticipant(id, name, {
+        camera: !params.cameraOff.includes(id),
+        mic: !params.muted.includes(id),
+      });
+    });
     this.lastNumber = count;
     const now = this.clock();
     store.update((state) => {
@@ -128,6 +135,7 @@ export class DemoSource implements MeetingSource {
       if (params.speaker !== undefined) next = speakerChanged(next, params.speaker, now);
       return statusChanged(next, 'live');
     });
+    this.live = true;
     if (params.presenter !== undefined) this.startShare(params.presenter);
     this.syncVoices(store.state);
     if (this.autoSpeak) {
@@ -173,7 +181,7 @@ export class DemoSource implements MeetingSource {
 
   /** Whether controls may act: started, not stopped. */
   private get running(): boolean {
-    return this.store !== undefined && !this.stopped;
+    return this.live && !this.stopped;
   }
 
   private createControls(): DemoControls {
@@ -218,7 +226,7 @@ export class DemoSource implements MeetingSource {
 
   private createVideo(id: string, displayName: string): SyntheticVideo {
     const video = new SyntheticVideo(displayName, hueFor(`${this.params.seed}:${id}`), this.startedAt, this.videoSize);
-    this.drawFirstFrame(video);
+    this.drawFirstFrame(video, displayName);
     return video;
   }
 
@@ -227,10 +235,18 @@ export class DemoSource implements MeetingSource {
     return this.audio.voice(110 + (hueFor(`${this.params.seed}:${id}:voice`) % 131));
   }
 
-  /** Draws a new canvas once so a tile shows it at once; with `still`, this is the only frame ever. */
-  private drawFirstFrame(canvas: SyntheticCanvas): void {
-    canvas.draw(this.params.still ? this.startedAt : this.clock());
+  /**
+   * Draws a new canvas once so a tile shows it at once; with `still`, this is the only frame ever,
+   * drawn again (identically) only if a font for `text` was still loading.
+   */
+  private drawFirstFrame(canvas: SyntheticCanvas, text: string): void {
+    const frameTime = () => (this.params.still ? this.startedAt : this.clock());
+    canvas.draw(frameTime());
     this.ensureLoop();
+    if (canvasFontsLoaded(text)) return;
+    void loadCanvasFonts(text).then(() => {
+      if (!this.stopped && canvas.track.readyState === 'live') canvas.draw(frameTime());
+    });
   }
 
   private join(displayName?: string): string {
@@ -284,7 +300,7 @@ export class DemoSource implements MeetingSource {
       this.slideSize,
     );
     media.slide = slide;
-    this.drawFirstFrame(slide);
+    this.drawFirstFrame(slide, participant.displayName);
     this.update((s) => presenterChanged(participantUpdated(s, id, { screenShareOn: true, shareTrack: slide.track }), id));
   }
 

@@ -140,6 +140,20 @@ describe('DemoSource', () => {
       expect(participant(state, 'p3').micOn).to.equal(true);
     });
 
+    it('loads the page fonts the first frames need before filling the store', async () => {
+      const face = new FontFace('Noto Sans', 'url(/node_modules/@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2)', {
+        weight: '400',
+      });
+      document.fonts.add(face);
+      try {
+        const { store } = await startDemo({ still: true, names: ['Ada'] });
+        expect(face.status).to.equal('loaded');
+        expect(store.state.participants.size).to.equal(4);
+      } finally {
+        document.fonts.delete(face);
+      }
+    });
+
     it('runs an empty meeting for count 0', async () => {
       const { store } = await startDemo({ count: 0 });
       expect(store.state.status).to.equal('live');

@@ -6,7 +6,9 @@ import {
   SyntheticSlide,
   SyntheticVideo,
   type SyntheticVoice,
+  canvasFontsLoaded,
   hueFor,
+  loadCanvasFonts,
 } from '../../src/meeting/synthetic-media.js';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -94,6 +96,39 @@ describe('hueFor', () => {
     const hues = new Set(['1:p1', '1:p2', '1:p3', '1:p4', '1:p5', '1:p6'].map(hueFor));
     expect(hues.size).to.be.greaterThan(4);
     for (const hue of hues) expect(hue).to.be.within(0, 359);
+  });
+});
+
+describe('canvas fonts', () => {
+  it('loads the page font faces a canvas will draw with, before it draws', async () => {
+    const face = new FontFace('Noto Sans', 'url(/node_modules/@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2)', {
+      weight: '600',
+    });
+    document.fonts.add(face);
+    try {
+      expect(canvasFontsLoaded('Ana')).to.equal(false);
+      await loadCanvasFonts('Ana');
+      expect(face.status).to.equal('loaded');
+      expect(canvasFontsLoaded('Ana')).to.equal(true);
+    } finally {
+      document.fonts.delete(face);
+    }
+  });
+
+  it('resolves with one warning, instead of rejecting, when a font fails to load', async () => {
+    const face = new FontFace('Noto Sans', 'url(/no-such-font-here.woff2)', { weight: '500' });
+    document.fonts.add(face);
+    const originalWarn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      await loadCanvasFonts('Ana', 2000);
+      expect(face.status).to.equal('error');
+      expect(warnings).to.have.length(1);
+    } finally {
+      console.warn = originalWarn;
+      document.fonts.delete(face);
+    }
   });
 });
 
