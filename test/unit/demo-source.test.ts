@@ -154,6 +154,15 @@ describe('DemoSource', () => {
       }
     });
 
+    it('starts the largest meeting (100) quickly, with distinct names', async () => {
+      const started = performance.now();
+      const { store } = await startDemo({ count: 100 });
+      const elapsed = performance.now() - started;
+      expect(store.state.participants.size).to.equal(100);
+      expect(new Set([...store.state.participants.values()].map((p) => p.displayName)).size).to.equal(100);
+      expect(elapsed).to.be.below(5000);
+    });
+
     it('runs an empty meeting for count 0', async () => {
       const { store } = await startDemo({ count: 0 });
       expect(store.state.status).to.equal('live');
