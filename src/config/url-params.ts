@@ -44,6 +44,8 @@ export interface TemplateParams {
   readonly options: RecordingOptions;
   readonly demo: DemoParams;
   readonly warnings: readonly OptionWarning[];
+  /** Whether the designer panel is wanted (preview only; `panel=0` hides it for clean frames). */
+  readonly panel?: boolean;
 }
 
 /** A comma-separated list, trimmed, without empty items. */
@@ -69,6 +71,7 @@ export const DemoParamSchemas = {
   },
   seed: { schema: boundedInteger(0, 2 ** 31 - 1), accepted: 'an integer from 0 to 2147483647' },
   still: { schema: z.enum(['1', '0', 'true', 'false']), accepted: '1, 0, true, false' },
+  panel: { schema: z.enum(['1', '0', 'true', 'false']), accepted: '1, 0, true, false' },
 } as const;
 
 const DEMO_DEFAULTS: DemoParams = {
@@ -106,13 +109,16 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     warnings.push(optionWarning(name, value, DemoParamSchemas[name].accepted, String(fallback)));
     return fallback;
   };
-  const stillValue = query.get('still');
-  let still = DEMO_DEFAULTS.still;
-  if (stillValue !== null) {
-    const result = DemoParamSchemas.still.schema.safeParse(stillValue.trim().toLowerCase());
-    if (result.success) still = result.data === '1' || result.data === 'true';
-    else warnings.push(optionWarning('still', stillValue, DemoParamSchemas.still.accepted, 'false'));
-  }
+  const flag = (name: 'still' | 'panel', fallback: boolean): boolean => {
+    const value = query.get(name);
+    if (value === null) return fallback;
+    const result = DemoParamSchemas[name].schema.safeParse(value.trim().toLowerCase());
+    if (result.success) return result.data === '1' || result.data === 'true';
+    warnings.push(optionWarning(name, value, DemoParamSchemas[name].accepted, String(fallback)));
+    return fallback;
+  };
+  const still = flag('still', DEMO_DEFAULTS.still);
+  const panel = flag('panel', true);
   const list = (name: string): readonly string[] => commaList(query.get(name));
   const demo: DemoParams = {
     count: demoNumber('demo', DEMO_DEFAULTS.count),
@@ -131,7 +137,7 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     meetingId: text(query, 'meetingId'),
     participantId: text(query, 'participantId'),
   };
-  return { recorder, options, demo, warnings };
+  return { recorder, options, demo, warnings, panel };
 }
 
 /**

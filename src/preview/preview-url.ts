@@ -1,0 +1,67 @@
+/** Pure helpers of the designer preview: output sizes, the stage's scale, and the URLs it shares. */
+import { OptionSchemas, type OptionName, type Orientation, type Quality, type RecordingOptions } from '../config/options.js';
+import { optionsToQuery } from '../config/url-params.js';
+import type { Size } from '../layout/types.js';
+
+/** The recorder's output size per quality, in landscape. */
+export const OUTPUT_SIZES: Readonly<Record<Quality, Size>> = {
+  low: { width: 640, height: 360 },
+  med: { width: 1280, height: 720 },
+  high: { width: 1920, height: 1080 },
+};
+
+/** The frame the recorder films for a quality and orientation (portrait swaps the sides). */
+export function outputSize(quality: Quality, orientation: Orientation): Size {
+  const { width, height } = OUTPUT_SIZES[quality];
+  return orientation === 'portrait' ? { width: height, height: width } : { width, height };
+}
+
+/** Where a frame goes inside a space: the largest uniform scale that fits, centred. */
+export function fitFrame(frame: Size, space: Size): { scale: number; x: number; y: number } {
+  const scale = Math.max(0.01, Math.min(space.width / frame.width, space.height / frame.height));
+  return {
+    scale,
+    x: Math.round((space.width - frame.width * scale) / 2),
+    y: Math.round((space.height - frame.height * scale) / 2),
+  };
+}
+
+/**
+ * The page's query with the option parameters replaced by these options (defaults left out);
+ * every other parameter (demo, seed, names, template params) is kept as it was.
+ */
+export function previewSearch(current: string, options: RecordingOptions): string {
+  const query = new URLSearchParams(current);
+  for (const name of Object.keys(OptionSchemas) as OptionName[]) query.delete(name);
+  for (const [name, value] of optionsToQuery(options)) query.set(name, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Launcher flags for each option, in the order the command line shows them. */
+const LAUNCHER_FLAGS: readonly (readonly [string, OptionName])[] = [
+  ['layout', 'layoutType'],
+  ['priority', 'layoutPriority'],
+  ['grid-size', 'layoutGridSize'],
+  ['theme', 'theme'],
+  ['mode', 'mode'],
+  ['quality', 'quality'],
+  ['orientation', 'orientation'],
+  ['speaker-dwell-ms', 'speakerDwellMs'],
+];
+
+/** The `videosdk-record start` command that records a room with these options and this template. */
+export function launcherCommand(options: RecordingOptions, templateUrl: string): string {
+  const flags = LAUNCHER_FLAGS.map(([flag, name]) => `--${flag} ${String(options[name])}`);
+  return ['videosdk-record start --room <ROOM_ID>', `--template-url ${shellQuote(templateUrl)}`, ...flags].join(' ');
+}
+
+/** Quotes a value for a POSIX shell when it holds anything but safe characters. */
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The template's own address: origin and path, without the query (the launcher adds its own). */
+export function templateBase(location: Pick<Location, 'origin' | 'pathname'>): string {
+  return `${location.origin}${location.pathname}`;
+}
