@@ -52,6 +52,9 @@ const STATE_MESSAGES: Partial<Record<PageState, string>> = {
 /**
  * The template page: reads its URL, runs the meeting source, lays the meeting out and renders it.
  * The one element that holds state; everything below it only renders.
+ *
+ * @slot - a template's chrome, drawn on the stage above the tiles (e.g. a title bar)
+ * @csspart stage - the recording frame; the tiles' parts (tile, video, avatar, label, name, ring) are re-exported
  */
 @customElement('rec-app')
 export class RecApp extends LitElement {
@@ -226,6 +229,8 @@ export class RecApp extends LitElement {
     return html`
       ${rect
         ? html`<rec-stage
+            part="stage"
+            exportparts="tile, video, avatar, label, name, ring"
             style=${styleMap({ left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` })}
             .plan=${this.plan}
             .participants=${this.meeting.participants}
@@ -233,7 +238,7 @@ export class RecApp extends LitElement {
             .layout=${options.layoutType}
             .priority=${options.layoutPriority}
             .audioOnly=${options.mode === 'audio'}
-            >${this.renderMessage(page)}</rec-stage
+            >${this.renderMessage(page)}<slot></slot></rec-stage
           >`
         : nothing}
       ${page === 'live' || page === 'waiting'

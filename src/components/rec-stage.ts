@@ -60,6 +60,7 @@ export class RecStage extends LitElement {
     const { x, y, width, height } = tile.rect;
     return html`<rec-tile
       part="tile"
+      exportparts="video, avatar, label, name, ring"
       style=${styleMap({ left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px` })}
       .participant=${participant}
       .kind=${tile.role === 'share' ? 'share' : 'cam'}
