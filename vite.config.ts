@@ -7,7 +7,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rollupOptions: {
-      input: { main: 'index.html' },
+      // Each template is its own page: templates/<name>/index.html → dist/templates/<name>/.
+      input: { main: 'index.html', branded: 'templates/branded/index.html', podcast: 'templates/podcast/index.html' },
     },
   },
   server: { host: '127.0.0.1' },
