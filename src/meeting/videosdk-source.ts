@@ -64,6 +64,7 @@ const MAX_RESOLUTION: Readonly<Record<Quality, NonNullable<InitMeetingOptions['m
 };
 
 const DEFAULT_JOIN_TIMEOUT_MS = 30_000;
+const RETRY_DELAY_MS = 1_000;
 
 const NO_DEMAND: MediaDemand = {
   video: new Set(),
@@ -81,6 +82,8 @@ interface Attached {
   /** Bumped on each consume/stop call, so a late rejection only reverts the latest intent. */
   videoOp: number;
   micOp: number;
+  /** Consume/stop calls not settled yet. */
+  pending: number;
   viewport: string | null;
   videoQuality: Quality | null;
   shareQuality: Quality | null;
@@ -94,13 +97,15 @@ function asStream(payload: unknown): SdkStream | null {
   return s as SdkStream;
 }
 
-/** Swallows a promise's rejection into `onError` (the SDK rejects consume calls while reconnecting). */
-function settle(run: () => Promise<unknown> | void, onError: (error: unknown) => void): void {
+/** Routes a call's rejection into `onError` (the SDK rejects consume calls while reconnecting). */
+function settle(run: () => Promise<unknown> | void, onError: (error: unknown) => void, onDone?: () => void): void {
   try {
     const result = run();
-    if (result instanceof Promise) result.catch(onError);
+    if (result instanceof Promise) result.catch(onError).finally(onDone);
+    else onDone?.();
   } catch (error) {
     onError(error);
+    onDone?.();
   }
 }
 
@@ -117,8 +122,11 @@ export class VideoSdkSource implements MeetingSource {
   private subscribed = false;
   private liveLayoutSeen = false;
   private joinTimer?: ReturnType<typeof setTimeout>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
   private lastDemand: MediaDemand = NO_DEMAND;
   private readonly attached = new Map<string, Attached>();
+  /** People no longer shown (now viewers) whose media is still consumed: stopped when connected. */
+  private readonly orphans = new Map<string, Attached>();
   private readonly meetingListeners: Array<readonly [MeetingEventName, (payload: unknown) => void]> = [];
   private readonly warned = new Set<string>();
   /** The SDK's view, which may name people not (yet) shown: re-applied when they are. */
@@ -196,7 +204,9 @@ export class VideoSdkSource implements MeetingSource {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.joinTimer);
+    clearTimeout(this.retryTimer);
     for (const id of [...this.attached.keys()]) this.detach(id);
+    this.orphans.clear();
     const meeting = this.meeting;
     if (!meeting) return;
     for (const [event, listener] of this.meetingListeners) meeting.off(event, listener);
@@ -241,7 +251,9 @@ export class VideoSdkSource implements MeetingSource {
     on('participant-joined', (payload) => this.onParticipantJoined(payload));
     on('participant-left', (payload) => {
       const id = payloadParticipantId(payload);
-      if (id !== null) this.remove(id);
+      if (id === null) return;
+      this.remove(id);
+      this.orphans.delete(id);
     });
     on('participant-mode-changed', (payload) => this.onModeChanged(payload));
     on('speaker-changed', (payload) => this.onSpeaker(typeof payload === 'string' && payload ? payload : null));
@@ -321,6 +333,7 @@ export class VideoSdkSource implements MeetingSource {
       store.update((s) => statusChanged(s, 'ended', { endReason: code === null ? 'unknown' : String(code) }));
     }
     for (const id of [...this.attached.keys()]) this.detach(id);
+    this.orphans.clear();
     store.update(everyoneLeft);
   }
 
@@ -384,7 +397,11 @@ export class VideoSdkSource implements MeetingSource {
     if (isShownMode(mode ?? participant?.mode)) {
       if (participant && !this.attached.has(id)) this.add(participant, mode);
     } else {
+      const attached = this.attached.get(id);
       this.remove(id);
+      // Still in the meeting: stop what was consumed of them, so consumption matches the screen.
+      if (attached && (attached.video || attached.mic)) this.orphans.set(id, attached);
+      this.reconcile();
     }
   }
 
@@ -404,13 +421,16 @@ export class VideoSdkSource implements MeetingSource {
       ['media-status-changed', (payload) => this.onMediaStatus(id, payload)],
     ];
     for (const [event, listener] of listeners) participant.on(event, listener);
+    const orphan = this.orphans.get(id);
+    this.orphans.delete(id);
     this.attached.set(id, {
       sdk: participant,
       listeners,
-      video: false,
-      mic: false,
-      videoOp: 0,
-      micOp: 0,
+      video: orphan?.video ?? false,
+      mic: orphan?.mic ?? false,
+      videoOp: orphan?.videoOp ?? 0,
+      micOp: orphan?.micOp ?? 0,
+      pending: orphan?.pending ?? 0,
       viewport: null,
       videoQuality: null,
       shareQuality: null,
@@ -561,6 +581,11 @@ export class VideoSdkSource implements MeetingSource {
       if (wantMic !== attached.mic) this.consumeMic(id, attached, wantMic);
       this.hint(id, attached, options.quality, wantVideo ? demand.tileSizes.get(id) : undefined);
     }
+    for (const [id, orphan] of this.orphans) {
+      if (!orphan.video && !orphan.mic && orphan.pending === 0) this.orphans.delete(id);
+      if (orphan.video) this.consumeVideo(id, orphan, false);
+      if (orphan.mic) this.consumeMic(id, orphan, false);
+    }
   }
 
   private consumeVideo(id: string, attached: Attached, want: boolean): void {
@@ -572,11 +597,19 @@ export class VideoSdkSource implements MeetingSource {
       // Off screen: the track is no longer shown, whether or not the SDK says stream-disabled.
       this.storeOrThrow.update((s) => mediaPatched(s, id, { videoTrack: undefined }));
     }
+    attached.pending += 1;
     settle(
       () => (want ? attached.sdk.consumeWebcamStreams() : attached.sdk.stopConsumingWebcamStreams()),
       (error) => {
-        if (attached.videoOp === op) attached.video = !want;
-        this.warnOnce(`consume-video:${want}`, `could not ${want ? 'receive' : 'stop receiving'} a camera (${String(error)}); retrying on the next layout change.`);
+        if (attached.videoOp === op) {
+          attached.video = !want;
+          if (!want) this.restoreTrack(id, attached, 'video');
+        }
+        this.scheduleRetry();
+        this.warnOnce(`consume-video:${want}`, `could not ${want ? 'receive' : 'stop receiving'} a camera (${String(error)}); retrying.`);
+      },
+      () => {
+        attached.pending -= 1;
       },
     );
   }
@@ -585,13 +618,38 @@ export class VideoSdkSource implements MeetingSource {
     attached.mic = want;
     const op = ++attached.micOp;
     if (!want) this.storeOrThrow.update((s) => mediaPatched(s, id, { audioTrack: undefined }));
+    attached.pending += 1;
     settle(
       () => (want ? attached.sdk.consumeMicStreams() : attached.sdk.stopConsumingMicStreams()),
       (error) => {
-        if (attached.micOp === op) attached.mic = !want;
-        this.warnOnce(`consume-mic:${want}`, `could not ${want ? 'receive' : 'stop receiving'} a microphone (${String(error)}); retrying on the next layout change.`);
+        if (attached.micOp === op) {
+          attached.mic = !want;
+          if (!want) this.restoreTrack(id, attached, 'audio');
+        }
+        this.scheduleRetry();
+        this.warnOnce(`consume-mic:${want}`, `could not ${want ? 'receive' : 'stop receiving'} a microphone (${String(error)}); retrying.`);
+      },
+      () => {
+        attached.pending -= 1;
       },
     );
+  }
+
+  /** After a failed consume/stop call, tries once more a second later (or on reconnect). */
+  private scheduleRetry(): void {
+    if (this.retryTimer !== undefined || this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.reconcile();
+    }, RETRY_DELAY_MS);
+  }
+
+  /** A stop that failed leaves the stream flowing: show its track again (it was dropped optimistically). */
+  private restoreTrack(id: string, attached: Attached, kind: 'video' | 'audio'): void {
+    if (this.attached.get(id) !== attached) return;
+    for (const stream of attached.sdk.streams.values()) {
+      if (stream.kind === kind) this.storeOrThrow.update((s) => mediaPatched(s, id, this.trackPatch(stream, true)));
+    }
   }
 
   /** Quality and viewport hints, sent once per stream and again only when they change. */

@@ -145,6 +145,18 @@ describe('VideoSdkSource: consumption follows what is on screen', () => {
     await settle();
     expect(r.meeting.consumption()).to.deep.equal({ video: ['a'], mic: ['a'] });
   });
+  it('retries a rejected consumption by itself a second later', async function () {
+    this.timeout(5000);
+    const r = await recorder(room);
+    r.meeting.failConsumption = true;
+    await captureConsole(async () => {
+      r.source.demand(aDemand(['a']));
+      await settle();
+    });
+    r.meeting.failConsumption = false;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(r.meeting.consumption()).to.deep.equal({ video: ['a'], mic: ['a'] });
+  });
 });
 
 describe('VideoSdkSource: live layout changes (PubSub RECORDING_LAYOUT)', () => {
