@@ -107,6 +107,8 @@ export const watchCommand: CommandSpec = {
 
     const onAbort = (): void => finish(until === undefined ? EXIT.ok : EXIT.interrupted);
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    // Aborted while starting up: the listener above will never fire.
+    if (signal?.aborted) onAbort();
     const code = await finished;
     signal?.removeEventListener('abort', onAbort);
     await server.close();

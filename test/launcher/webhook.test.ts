@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { MAX_WEBHOOK_BYTES, startWebhookServer, type Rejection, type WebhookServer } from '../../src/launcher/webhook-server.js';
+import type { RecordingWebhook } from '../../src/launcher/webhooks.js';
+import { type CliResult, runCli, testEnv } from './harness.js';
+
+interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/** Sends a raw request; `chunks` are written one by one (chunked encoding when no length is given). */
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers ?? {}, agent: false }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => parts.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (options.chunks) for (const chunk of options.chunks) req.write(chunk);
+    req.end(options.body);
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+const post = (url: string, value: unknown, headers: Record<string, string> = json) => send(url, { headers, body: JSON.stringify(value) });
+
+const started = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-started', data: { meetingId, sessionId } });
+const stopped = (sessionId: string, meetingId = 'room-1') => ({
+  webhookType: 'recording-stopped',
+  data: { meetingId, sessionId, filePath: `/recordings/${sessionId}.mp4`, fileUrl: `https://cdn.example.com/${sessionId}.mp4` },
+});
+const failed = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-failed', data: { meetingId, sessionId } });
+
+describe('webhook receiver', () => {
+  let server: WebhookServer;
+  const received: RecordingWebhook[] = [];
+  const rejected: Rejection[] = [];
+  before(async () => {
+    server = await startWebhookServer({ host: '127.0.0.1', port: 0, onWebhook: (w) => received.push(w), onRejected: (r) => rejected.push(r) });
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('accepts every documented recording webhook', async () => {
+    received.length = 0;
+    const track = { meetingId: 'room-1', sessionId: 's', participantId: 'p1', kind: 'video' };
+    const valid = [
+      ...['starting', 'started', 'stopping', 'failed'].map((s) => ({ webhookType: `recording-${s}`, data: { meetingId: 'room-1', sessionId: 's' } })),
+      stopped('s'),
+      ...['starting', 'started', 'stopping', 'failed'].map((s) => ({ webhookType: `participant-track-recording-${s}`, data: track })),
+      { webhookType: 'participant-track-recording-stopped', data: { ...track, fileDetails: [{ filePath: '/t.webm', fileUrl: 'https://cdn.example.com/t.webm' }] } },
+      // VideoSDK may add fields; they do not make a webhook unknown.
+      { webhookType: 'recording-started', data: { meetingId: 'room-1', sessionId: 's', extra: true }, timestamp: 1 },
+    ];
+    for (const webhook of valid) {
+      const reply = await post(server.url, webhook, { 'content-type': 'application/json; charset=utf-8' });
+      assert.equal(reply.status, 200, webhook.webhookType);
+      assert.deepEqual(JSON.parse(reply.body), { ok: true });
+    }
+    assert.deepEqual(received.map((w) => w.webhookType), valid.map((w) => w.webhookType));
+  });
+
+  const hostile: [string, () => Promise<Reply>, number, RegExp][] = [
+    ['GET', () => send(server.url, { method: 'GET' }), 405, /only POST/],
+    ['PUT with a valid body', () => send(server.url, { method: 'PUT', headers: json, body: JSON.stringify(started('s')) }), 405, /only POST/],
+    ['text/plain', () => post(server.url, started('s'), { 'content-type': 'text/plain' }), 415, /application\/json/],
+    ['no content-type', () => send(server.url, { body: JSON.stringify(started('s')) }), 415, /application\/json/],
+    ['form data', () => send(server.url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' }), 415, /application\/json/],
+    ['broken JSON', () => send(server.url, { headers: json, body: '{"webhookType":' }), 400, /not valid JSON/],
+    ['invalid UTF-8', () => send(server.url, { headers: json, body: Buffer.from([0x22, 0xff, 0xfe, 0x22]) }), 400, /not valid JSON/],
+    ['empty body', () => send(server.url, { headers: json, body: '' }), 400, /not valid JSON/],
+    ['an unknown webhook type', () => post(server.url, { webhookType: 'session-started', data: { meetingId: 'r', sessionId: 's' } }), 422, /webhookType/],
+    ['a stopped webhook without fileUrl', () => post(server.url, { webhookType: 'recording-stopped', data: { meetingId: 'r', sessionId: 's', filePath: '/x' } }), 422, /data\.fileUrl/],
+    ['a track webhook with a bad kind', () => post(server.url, { webhookType: 'participant-track-recording-started', data: { meetingId: 'r', sessionId: 's', participantId: 'p', kind: 'screen' } }), 422, /data\.kind/],
+    ['data that is not an object', () => post(server.url, { webhookType: 'recording-started', data: 'room-1' }), 422, /data/],
+    ['a JSON array', () => post(server.url, [started('s')]), 422, /body/],
+    ['JSON null', () => post(server.url, null), 422, /body/],
+    ['a number as meetingId', () => post(server.url, { webhookType: 'recording-started', data: { meetingId: 1, sessionId: 's' } }), 422, /data\.meetingId/],
+    ['a body over 1 MB (declared)', () => post(server.url, { ...started('s'), pad: 'x'.repeat(MAX_WEBHOOK_BYTES) }), 413, /over 1048576 bytes/],
+    ['a body over 1 MB (chunked)', () => send(server.url, { headers: json, chunks: Array.from({ length: 24 }, () => Buffer.alloc(64 * 1024, 0x20)) }), 413, /over 1048576 bytes/],
+  ];
+  for (const [name, act, status, reason] of hostile) {
+    it(`answers ${name} with ${status} and keeps running`, async () => {
+      received.length = 0;
+      rejected.length = 0;
+      const reply = await act();
+      assert.equal(reply.status, status);
+      assert.match((JSON.parse(reply.body) as { error: string }).error, reason);
+      assert.equal(rejected.length, 1);
+      assert.equal(rejected[0]?.status, status);
+      const after = await post(server.url, started('after'));
+      assert.equal(after.status, 200);
+      assert.deepEqual(received.map((w) => w.data.sessionId), ['after']);
+    });
+  }
+
+  it('405 says which method is allowed', async () => {
+    assert.equal((await send(server.url, { method: 'DELETE' })).headers.allow, 'POST');
+  });
+
+  it('accepts a body of exactly 1 MB', async () => {
+    const base = JSON.stringify({ ...started('big'), pad: '' });
+    const padded = JSON.stringify({ ...started('big'), pad: 'x'.repeat(MAX_WEBHOOK_BYTES - base.length) });
+    assert.equal(Buffer.byteLength(padded), MAX_WEBHOOK_BYTES);
+    assert.equal((await send(server.url, { headers: json, body: padded })).status, 200);
+  });
+
+  it('loses none of 200 concurrent webhooks, with hostile requests mixed in', async () => {
+    received.length = 0;
+    const ids = Array.from({ length: 200 }, (_, i) => `burst-${i}`);
+    const replies = await Promise.all([
+      ...ids.map((id) => post(server.url, started(id))),
+      ...Array.from({ length: 20 }, () => send(server.url, { headers: json, body: '{oops' })),
+    ]);
+    assert.equal(replies.filter((r) => r.status === 200).length, 200);
+    assert.equal(replies.filter((r) => r.status === 400).length, 20);
+    assert.deepEqual(received.map((w) => w.data.sessionId).sort(), [...ids].sort());
+  });
+});
+
+interface Watch {
+  readonly url: string;
+  readonly done: Promise<CliResult>;
+  readonly stderr: () => string;
+  readonly stdout: () => string;
+}
+
+async function startWatch(args: string[], signal?: AbortSignal): Promise<Watch> {
+  let stdout = '';
+  let stderr = '';
+  let listening: (url: string) => void = () => undefined;
+  const url = new Promise<string>((resolve) => {
+    listening = resolve;
+  });
+  const done = runCli(['watch', '--port', '0', ...args], testEnv('http://127.0.0.1:9'), {
+    ...(signal ? { signal } : {}),
+    onOutput: (stream, text) => {
+      if (stream === 'stdout') stdout += text;
+      else stderr += text;
+      const match = /Listening for VideoSDK webhooks on (http:\/\/[^ ]+\/)/.exec(stderr);
+      if (match) listening(match[1]!);
+    },
+  });
+  const first = await Promise.race([url, done.then((r) => `exited ${r.code}: ${r.stderr}`)]);
+  assert.match(first, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  return { url: first, done, stderr: () => stderr, stdout: () => stdout };
+}
+
+describe('watch', () => {
+  it('binds to loopback, prints each transition, and with --until stopped exits 0 with the file URL', async () => {
+    const watch = await startWatch(['--until', 'stopped']);
+    for (const webhook of [{ webhookType: 'recording-starting', data: { meetingId: 'room-1', sessionId: 's1' } }, started('s1'), { webhookType: 'recording-stopping', data: { meetingId: 'room-1', sessionId: 's1' } }]) {
+      assert.equal((await post(watch.url, webhook)).status, 200);
+    }
+    await post(watch.url, stopped('s1'));
+    const result = await watch.done;
+    assert.equal(result.code, 0);
+    const lines = result.stdout.trim().split('\n');
+    assert.deepEqual(lines.map((l) => l.replace(/^\S+Z {2}/, '')), [
+      'recording-starting  room room-1 session s1',
+      'recording-started  room room-1 session s1',
+      'recording-stopping  room room-1 session s1',
+      'recording-stopped  room room-1 session s1  https://cdn.example.com/s1.mp4',
+      'Recording stopped: https://cdn.example.com/s1.mp4',
+    ]);
+    await assert.rejects(post(watch.url, started('late')), /ECONNREFUSED/);
+  });
+
+  it('--json prints NDJSON events and a final done event', async () => {
+    const watch = await startWatch(['--until', 'stopped', '--json']);
+    await post(watch.url, started('s2'));
+    await post(watch.url, stopped('s2'));
+    const result = await watch.done;
+    const events = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(events.map((e) => e.event), ['listening', 'webhook', 'webhook', 'done']);
+    assert.deepEqual(events[2], { event: 'webhook', webhookType: 'recording-stopped', state: 'stopped', track: false, meetingId: 'room-1', sessionId: 's2', filePath: '/recordings/s2.mp4', fileUrl: 'https://cdn.example.com/s2.mp4', fileUrls: ['https://cdn.example.com/s2.mp4'] });
+    assert.deepEqual(events[3], { event: 'done', state: 'stopped', exitCode: 0, meetingId: 'room-1', sessionId: 's2', fileUrl: 'https://cdn.example.com/s2.mp4' });
+  });
+
+  it('a failed recording ends --until stopped with exit 6', async () => {
+    const watch = await startWatch(['--until', 'stopped']);
+    await post(watch.url, failed('s3'));
+    const result = await watch.done;
+    assert.equal(result.code, 6);
+    assert.match(result.stderr, /Recording failed \(room room-1, session s3\)/);
+  });
+
+  it('--until failed keeps watching past a stop and exits 6 on a failure', async () => {
+    const watch = await startWatch(['--until', 'failed']);
+    await post(watch.url, stopped('s4'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.match(watch.stdout(), /recording-stopped/);
+    await post(watch.url, failed('s5'));
+    assert.equal((await watch.done).code, 6);
+  });
+
+  it('--room ignores other rooms and participant tracks for --until', async () => {
+    const watch = await startWatch(['--until', 'stopped', '--room', 'mine']);
+    await post(watch.url, stopped('x', 'other-room'));
+    await post(watch.url, { webhookType: 'participant-track-recording-stopped', data: { meetingId: 'mine', sessionId: 's', participantId: 'p', kind: 'audio', fileDetails: [{ filePath: '/a', fileUrl: 'https://cdn.example.com/a.webm' }] } });
+    await post(watch.url, stopped('s6', 'mine'));
+    const result = await watch.done;
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /room other-room.*\n.*participant p audio  https:\/\/cdn\.example\.com\/a\.webm\n.*\nRecording stopped: https:\/\/cdn\.example\.com\/s6\.mp4\n$/);
+  });
+
+  it('logs hostile requests on stderr and keeps running', async () => {
+    const watch = await startWatch(['--until', 'stopped']);
+    assert.equal((await send(watch.url, { method: 'GET' })).status, 405);
+    assert.equal((await post(watch.url, { hello: 'world' })).status, 422);
+    await post(watch.url, stopped('s7'));
+    const result = await watch.done;
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /rejected GET \/: 405 only POST is accepted\nrejected POST \/: 422 not a documented recording webhook/);
+  });
+
+  it('records every one of a burst of 200 before the stop', async () => {
+    const watch = await startWatch(['--until', 'stopped', '--json']);
+    const replies = await Promise.all(Array.from({ length: 200 }, (_, i) => post(watch.url, started(`b${i}`))));
+    assert.ok(replies.every((r) => r.status === 200));
+    await post(watch.url, stopped('end'));
+    const result = await watch.done;
+    const sessions = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === 'webhook').map((e) => e.sessionId);
+    assert.equal(new Set(sessions).size, 201);
+  });
+
+  it('Ctrl-C stops it: exit 0 without --until, 130 while still waiting for a state', async () => {
+    for (const [args, code] of [[[], 0], [['--until', 'stopped'], 130]] as const) {
+      const controller = new AbortController();
+      const watch = await startWatch([...args], controller.signal);
+      controller.abort();
+      assert.equal((await watch.done).code, code);
+    }
+  });
+
+  it('a port in use exits 5 with a hint', async () => {
+    const controller = new AbortController();
+    const first = await startWatch([], controller.signal);
+    const port = new URL(first.url).port;
+    const second = await runCli(['watch', '--port', port], {});
+    controller.abort();
+    assert.equal((await first.done).code, 0);
+    assert.equal(second.code, 5);
+    assert.match(second.stderr, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: EADDRINUSE; port ${port} is in use, pass --port`));
+  });
+
+  it('rejects bad flags with exit 2', async () => {
+    assert.match((await runCli(['watch', '--until', 'started'], {})).stderr, /--until="started" is not valid; accepted: stopped, failed/);
+    assert.match((await runCli(['watch', '--port', '99999'], {})).stderr, /--port="99999" is not valid/);
+  });
+
+  it('warns when bound beyond loopback', async () => {
+    const controller = new AbortController();
+    const result = runCli(['watch', '--host', '0.0.0.0', '--port', '0'], {}, {
+      signal: controller.signal,
+      onOutput: (_, text) => {
+        if (text.startsWith('Listening')) controller.abort();
+      },
+    });
+    const { code, stderr } = await result;
+    assert.equal(code, 0);
+    assert.match(stderr, /warning: listening on 0\.0\.0\.0: anyone who can reach this port can post webhooks/);
+  });
+});
