@@ -10,7 +10,7 @@ const SCRIPT_FONTS: readonly (readonly [RegExp, () => Promise<unknown>])[] = [
   [/\p{Script=Arabic}/u, () => import('@fontsource/noto-sans-arabic/500.css')],
   [/\p{Script=Hebrew}/u, () => import('@fontsource/noto-sans-hebrew/500.css')],
   [/\p{Script=Thai}/u, () => import('@fontsource/noto-sans-thai/500.css')],
-  [/\p{Extended_Pictographic}/u, () => import('@fontsource/noto-color-emoji/400.css')],
+  [/\p{Extended_Pictographic}/u, () => import('../emoji-font.css')],
 ];
 
 const requested = new Set<number>();
@@ -40,3 +40,5 @@ export function loadFontsFor(text: string): void {
   });
   markDocument();
 }
+
+markDocument();

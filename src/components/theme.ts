@@ -7,7 +7,7 @@ import type { Theme } from '../config/options.js';
 
 /** The font stack: shipped Noto families first (see src/fonts.css), emoji last. */
 export const FONT_STACK =
-  "'Noto Sans', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Thai', 'Noto Color Emoji', system-ui, sans-serif";
+  "'Noto Sans', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Thai', 'Twemoji', system-ui, sans-serif";
 
 /** VideoSDK's palettes (background, tile) plus the text and accent colours that go with them. */
 export const PALETTES: Record<Theme, { bg: string; tile: string; text: string; muted: string; avatar: string; label: string }> = {

@@ -3,7 +3,7 @@
  * simulated meeting otherwise (the preview). Each is its own chunk, so neither mode downloads the other.
  */
 import type { TemplateParams } from '../config/url-params.js';
-import { checkRecorderParams } from './recorder-errors.js';
+import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
 import type { MediaDemand, MeetingSource } from './source.js';
 import { type MeetingFailure, statusChanged } from './state.js';
 import type { MeetingStore } from './store.js';
@@ -36,9 +36,15 @@ export async function createSource(params: TemplateParams): Promise<MeetingSourc
   }
   const failure = checkRecorderParams(recorder);
   if (failure) return new FailedSource(failure);
+  // Both chunks start downloading now, in parallel: the SDK is most of the recorder's weight.
+  const sdkModule = import('@videosdk.live/js-sdk');
   try {
-    const { VideoSdkSource, loadVideoSdk } = await import('./videosdk-source.js');
-    const sdk = await loadVideoSdk();
+    const { VideoSdkSource, pickVideoSdk } = await import('./videosdk-source.js');
+    const sdk = sdkModule.then((module) => {
+      const picked = pickVideoSdk(module);
+      if (!picked) throw new Error('the @videosdk.live/js-sdk module has no VideoSDK export');
+      return picked;
+    });
     return new VideoSdkSource(
       {
         token: recorder.token!,
@@ -49,9 +55,7 @@ export async function createSource(params: TemplateParams): Promise<MeetingSourc
       sdk,
     );
   } catch (error) {
-    return new FailedSource({
-      code: 'SDK_LOAD_FAILED',
-      message: `The VideoSDK library could not be loaded (${String(error)}); check the recorder's network access.`,
-    });
+    sdkModule.catch(() => undefined);
+    return new FailedSource(sdkLoadFailure(error));
   }
 }

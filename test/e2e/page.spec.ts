@@ -51,7 +51,7 @@ test.describe('the template page on the simulated meeting', () => {
       await document.fonts.ready;
       return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
     });
-    expect(loaded).toEqual(expect.arrayContaining(['Noto Sans', 'Noto Color Emoji', 'Noto Sans SC', 'Noto Sans Arabic']));
+    expect(loaded).toEqual(expect.arrayContaining(['Noto Sans', 'Twemoji', 'Noto Sans SC', 'Noto Sans Arabic']));
   });
 
   test('warns in the console and in a preview banner about a bad parameter, and still renders', async ({ page }) => {
