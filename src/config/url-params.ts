@@ -36,6 +36,8 @@ export interface DemoParams {
   readonly names: readonly string[];
   /** A still synthetic frame instead of moving video, for snapshots. */
   readonly still: boolean;
+  /** URL of a VP8 clip (IVF) that cameras play, decoded by the browser, instead of canvas drawing (benchmarks). */
+  readonly clip?: string;
 }
 
 /** Everything the page reads from its URL. */
@@ -120,6 +122,7 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
   const still = flag('still', DEMO_DEFAULTS.still);
   const panel = flag('panel', true);
   const list = (name: string): readonly string[] => commaList(query.get(name));
+  const clip = text(query, 'clip');
   const demo: DemoParams = {
     count: demoNumber('demo', DEMO_DEFAULTS.count),
     seed: demoNumber('seed', DEMO_DEFAULTS.seed),
@@ -130,6 +133,8 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     muted: list('muted'),
     names: list('names'),
     still,
+    // Only present when given, so parsed params without it compare equal to the defaults.
+    ...(clip === undefined ? {} : { clip }),
   };
 
   const recorder: RecorderParams = {

@@ -20,6 +20,8 @@ import {
 } from './state.js';
 import type { MeetingStore } from './store.js';
 import {
+  ClipClock,
+  ClipVideo,
   DEFAULT_SLIDE_SIZE,
   DEFAULT_VIDEO_SIZE,
   type SyntheticCanvas,
@@ -28,9 +30,11 @@ import {
   SyntheticVideo,
   type SyntheticVoice,
   type VideoSize,
+  type Vp8Clip,
   canvasFontsLoaded,
   hueFor,
   loadCanvasFonts,
+  loadVp8Clip,
 } from './synthetic-media.js';
 
 /** Tuning of the simulated meeting that the URL does not carry (sizes, turn lengths). */
@@ -41,11 +45,15 @@ export interface DemoSourceOptions {
   readonly slideSize?: VideoSize;
   /** How long each automatic speaking turn lasts, in ms (default 2000–5000). */
   readonly turnMs?: { readonly min: number; readonly max: number };
+  /** URL of a VP8 clip (IVF) for every camera instead of canvas drawing (default: the `clip` URL param). */
+  readonly clipUrl?: string;
 }
 
 /** The synthetic media one participant currently has. */
 interface DemoMedia {
   video?: SyntheticVideo;
+  /** The camera when the meeting plays a clip: decoded only while on screen. */
+  clip?: ClipVideo;
   voice?: SyntheticVoice;
   slide?: SyntheticSlide;
 }
@@ -62,6 +70,11 @@ const FRAME_INTERVAL_MS = 1000 / 30;
 // A few ms of slack so a 60 Hz display draws every second frame rather than every third.
 const FRAME_SLACK_MS = 4;
 
+/** The track of a participant's camera, canvas or clip. */
+function cameraTrack(media: DemoMedia): MediaStreamTrack | undefined {
+  return media.video?.track ?? media.clip?.track;
+}
+
 /** A seeded simulated meeting: a MeetingSource that needs no network and exposes DemoControls. */
 export class DemoSource implements MeetingSource {
   readonly controls: DemoControls;
@@ -74,6 +87,9 @@ export class DemoSource implements MeetingSource {
   private readonly videoSize: VideoSize;
   private readonly slideSize: VideoSize;
   private readonly turnMs: { readonly min: number; readonly max: number };
+  private readonly clipUrl?: string;
+  private clip?: Vp8Clip;
+  private readonly clipClock = new ClipClock();
   private onScreen: MediaDemand = NO_DEMAND;
   private lastNumber = 0;
   private autoSpeak: boolean;
@@ -96,6 +112,8 @@ export class DemoSource implements MeetingSource {
     this.videoSize = options.videoSize ?? DEFAULT_VIDEO_SIZE;
     this.slideSize = options.slideSize ?? DEFAULT_SLIDE_SIZE;
     this.turnMs = options.turnMs ?? { min: 2000, max: 5000 };
+    // Still frames are for snapshots: they always come from the canvas.
+    this.clipUrl = params.still ? undefined : (options.clipUrl ?? params.clip);
     this.autoSpeak = !params.still;
     this.controls = this.createControls();
   }
@@ -115,6 +133,7 @@ export class DemoSource implements MeetingSource {
     });
     // First frames are drawn with the page's fonts, never a fallback that depends on load timing.
     await loadCanvasFonts(names.join(''));
+    if (this.clipUrl !== undefined) this.clip = await this.loadClip(this.clipUrl);
     if (this.stopped) return;
     const joining = names.map((name, i) => {
       const id = `p${i + 1}`;
@@ -146,6 +165,7 @@ export class DemoSource implements MeetingSource {
 
   demand(demand: MediaDemand): void {
     this.onScreen = demand;
+    this.syncClips();
     this.ensureLoop();
   }
 
@@ -163,7 +183,7 @@ export class DemoSource implements MeetingSource {
   /** Frames drawn so far for a participant's current video or share canvas (a cost probe for tests and benchmarks). */
   framesDrawn(participantId: string, kind: 'video' | 'share' = 'video'): number {
     const media = this.media.get(participantId);
-    return (kind === 'video' ? media?.video : media?.slide)?.framesDrawn ?? 0;
+    return (kind === 'video' ? (media?.video ?? media?.clip) : media?.slide)?.framesDrawn ?? 0;
   }
 
   /** The shared AudioContext's state ('unused' before any voice, 'unavailable' without WebAudio). */
@@ -209,7 +229,7 @@ export class DemoSource implements MeetingSource {
   private newParticipant(id: string, displayName: string, on: { camera: boolean; mic: boolean }): Participant {
     const media: DemoMedia = {};
     this.media.set(id, media);
-    if (on.camera) media.video = this.createVideo(id, displayName);
+    if (on.camera) this.createCamera(media, id, displayName);
     if (on.mic) media.voice = this.createVoice(id);
     return {
       id,
@@ -217,11 +237,40 @@ export class DemoSource implements MeetingSource {
       webcamOn: on.camera,
       micOn: on.mic,
       screenShareOn: false,
-      videoTrack: media.video?.track,
+      videoTrack: cameraTrack(media),
       audioTrack: media.voice?.track,
       joinOrder: 0, // participantJoined assigns the real one
       lastActiveAt: 0,
     };
+  }
+
+  /** A canvas camera, or a clip camera when the meeting plays a clip. */
+  private createCamera(media: DemoMedia, id: string, displayName: string): void {
+    if (!this.clip) {
+      media.video = this.createVideo(id, displayName);
+      return;
+    }
+    // Participants start at different points of the clip, so tiles do not move in lockstep.
+    media.clip = new ClipVideo(this.clip, this.clipClock, hueFor(`${this.params.seed}:${id}`) * 7);
+    if (this.onScreen.video.has(id)) media.clip.play();
+  }
+
+  private async loadClip(url: string): Promise<Vp8Clip | undefined> {
+    try {
+      return await loadVp8Clip(url);
+    } catch (error) {
+      console.error(`Demo: the clip could not be played (${String(error)}); cameras are drawn on canvases instead.`);
+      return undefined;
+    }
+  }
+
+  /** Clip cameras decode only while on screen, like a real source that consumes only what is shown. */
+  private syncClips(): void {
+    for (const [id, media] of this.media) {
+      if (!media.clip) continue;
+      if (this.onScreen.video.has(id) && !this.stopped) media.clip.play();
+      else media.clip.pause();
+    }
   }
 
   private createVideo(id: string, displayName: string): SyntheticVideo {
@@ -269,12 +318,14 @@ export class DemoSource implements MeetingSource {
     const participant = this.state?.participants.get(id);
     const media = this.media.get(id);
     if (!this.running || !participant || !media) return;
-    if (on && !media.video) media.video = this.createVideo(id, participant.displayName);
-    if (!on && media.video) {
-      media.video.stop();
+    if (on && !media.video && !media.clip) this.createCamera(media, id, participant.displayName);
+    if (!on) {
+      media.video?.stop();
+      media.clip?.stop();
       media.video = undefined;
+      media.clip = undefined;
     }
-    this.update((s) => participantUpdated(s, id, { webcamOn: on, videoTrack: media.video?.track }));
+    this.update((s) => participantUpdated(s, id, { webcamOn: on, videoTrack: cameraTrack(media) }));
   }
 
   private setMic(id: string, on: boolean): void {
@@ -319,6 +370,7 @@ export class DemoSource implements MeetingSource {
     const media = this.media.get(id);
     if (!media) return;
     media.video?.stop();
+    media.clip?.stop();
     media.voice?.stop();
     media.slide?.stop();
     this.media.delete(id);
