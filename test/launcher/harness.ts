@@ -32,7 +32,7 @@ export function testEnv(apiUrl: string, extra: Record<string, string | undefined
     VIDEOSDK_API_KEY: API_KEY,
     VIDEOSDK_SECRET: SECRET,
     VIDEOSDK_API_URL: apiUrl,
-    VIDEOSDK_TIMEOUT_MS: '300',
+    VIDEOSDK_TIMEOUT_MS: '3000',
     VIDEOSDK_RETRIES: '2',
     VIDEOSDK_RETRY_BASE_MS: '1',
     ...extra,

@@ -31,7 +31,7 @@ function client(overrides: Partial<RestClientOptions> = {}, secret = SECRET): Ha
   const instance = new RestClient({
     baseUrl: new URL(fake.url),
     credentials: { apiKey: API_KEY, secret },
-    network: { timeoutMs: 200, retries: 3, retryBaseMs: 100, maxRetryWaitMs: 60_000 },
+    network: { timeoutMs: 3000, retries: 3, retryBaseMs: 100, maxRetryWaitMs: 60_000 },
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -117,7 +117,7 @@ describe('RestClient retries', () => {
 
   it('fails at once when Retry-After is longer than it is willing to wait', async () => {
     fake.faults.push({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
-    const { client: c, waits } = client({ network: { timeoutMs: 200, retries: 3, retryBaseMs: 1, maxRetryWaitMs: 60_000 } });
+    const { client: c, waits } = client({ network: { timeoutMs: 3000, retries: 3, retryBaseMs: 1, maxRetryWaitMs: 60_000 } });
     await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('api', /rate-limited .*retry after 3600 s/, 429));
     assert.deepEqual(waits, []);
   });
@@ -128,7 +128,7 @@ describe('RestClient retries', () => {
     const started = Date.now();
     await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('network', /no answer within 50 ms/));
     assert.equal(fake.requests.length, 2);
-    assert.ok(Date.now() - started < 2000);
+    assert.ok(Date.now() - started < 5000);
   });
 
   it('recovers from a reset connection', async () => {
@@ -140,7 +140,7 @@ describe('RestClient retries', () => {
   });
 
   it('reports an unreachable server as a network error', async () => {
-    const { client: c } = client({ baseUrl: new URL(`http://127.0.0.1:${await closedPort()}/`), network: { timeoutMs: 200, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 10 } });
+    const { client: c } = client({ baseUrl: new URL(`http://127.0.0.1:${await closedPort()}/`), network: { timeoutMs: 3000, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 10 } });
     await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('network', /ECONNREFUSED/));
   });
 
