@@ -10,6 +10,7 @@ import { type CliIo, Output } from './output.js';
 import { type Env, loadEnv } from './settings.js';
 import { watchCommand } from './watch.js';
 
+/** The streams, environment and abort signal run() uses. */
 export type { CliIo } from './output.js';
 
 /** Every command, in help order. */

@@ -52,7 +52,6 @@ export function identifierFlag(values: FlagValues, name: string, required: boole
     if (required) throw usageError(`--${name} is required`);
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex
   if (value.length > 256 || /[\s\u0000-\u001f\u007f]/.test(value)) {
     throw usageError(`--${name}=${shown(value)} is not valid; accepted: an ID without spaces, at most 256 characters`);
   }

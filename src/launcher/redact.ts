@@ -3,7 +3,9 @@
  * as a pre-signed upload URL) always, tokens unless the user asked for them with --show-token.
  */
 
+/** What a secret is replaced with. */
 export const REDACTED = '[redacted]';
+/** What a token is replaced with. */
 export const REDACTED_TOKEN = '[redacted-token]';
 
 // Three base64url segments, the first two JSON objects ("eyJ" is base64 for '{"'): a JWT.

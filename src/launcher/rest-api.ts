@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import type { RestConfig } from '../config/rest-config.js';
 
+/** The track kinds participant-track recording accepts. */
 export const TRACK_KINDS = ['audio', 'video', 'screen_audio', 'screen_video'] as const;
+/** One participant track kind. */
 export type TrackKind = (typeof TRACK_KINDS)[number];
 
 /** The endpoints the launcher calls, relative to the API base. */

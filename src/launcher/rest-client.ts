@@ -96,7 +96,6 @@ export function serverMessage(text: string): string {
     // Not JSON: VideoSDK also answers with plain strings.
   }
   // Control characters from a hostile or broken server must not reach the terminal.
-  // eslint-disable-next-line no-control-regex
   const clean = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   if (clean === '') return '(empty response)';
   return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;

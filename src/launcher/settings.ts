@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { LauncherError, usageError } from './errors.js';
 
+/** VideoSDK's API base, used unless VIDEOSDK_API_URL says otherwise. */
 export const DEFAULT_API_URL = 'https://api.videosdk.live';
 
 /** The environment as the launcher reads it (process.env, or a test's own object). */

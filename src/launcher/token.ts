@@ -6,10 +6,14 @@ import { SignJWT } from 'jose';
 import { usageError } from './errors.js';
 import type { Credentials } from './settings.js';
 
+/** The permissions a VideoSDK token may grant. */
 export const PERMISSIONS = ['allow_join', 'ask_join', 'allow_mod'] as const;
+/** The token roles: rtc joins only, crawler calls the REST API only. */
 export const ROLES = ['rtc', 'crawler'] as const;
 
+/** One token permission. */
 export type Permission = (typeof PERMISSIONS)[number];
+/** One token role. */
 export type Role = (typeof ROLES)[number];
 
 /** The claims VideoSDK reads from a token. */
@@ -39,6 +43,7 @@ export interface MintedToken {
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+/** The longest lifetime the CLI signs a token for (30 days). */
 export const MAX_TTL_SECONDS = 30 * 86_400;
 
 /** Parses "90s", "15m", "2h", "7d" or a bare number of seconds; `flag` names it in the error. */

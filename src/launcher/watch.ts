@@ -8,7 +8,9 @@ import { choiceFlag, identifierFlag, portFlag, stringFlag } from './flags.js';
 import { startWebhookServer } from './webhook-server.js';
 import { type RecordingWebhook, webhookFileUrls, webhookState } from './webhooks.js';
 
+/** The port watch listens on unless --port says otherwise. */
 export const DEFAULT_WATCH_PORT = 8787;
+/** The states --until accepts. */
 export const UNTIL_STATES = ['stopped', 'failed'] as const;
 
 function isLoopback(host: string): boolean {

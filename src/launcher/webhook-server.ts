@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseWebhook, type RecordingWebhook } from './webhooks.js';
 
+/** The largest webhook body accepted (1 MB). */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 // Past this much discarded body the sender is hostile: drop the connection instead of reading on.
 const DISCARD_LIMIT_BYTES = 8 * MAX_WEBHOOK_BYTES;

@@ -11,6 +11,7 @@ const FileUrl = z.string().min(1).max(8192);
 const SessionData = z.looseObject({ meetingId: Id, sessionId: Id });
 const TrackData = z.looseObject({ meetingId: Id, sessionId: Id, participantId: Id, kind: z.enum(TRACK_KINDS) });
 
+/** Every documented recording webhook, discriminated by webhookType. */
 export const RecordingWebhookSchema = z.discriminatedUnion('webhookType', [
   z.looseObject({
     webhookType: z.enum(['recording-starting', 'recording-started', 'recording-stopping', 'recording-failed']),
@@ -43,6 +44,7 @@ export const RecordingWebhookSchema = z.discriminatedUnion('webhookType', [
 
 /** One documented recording webhook, validated. */
 export type RecordingWebhook = z.infer<typeof RecordingWebhookSchema>;
+/** The webhookType values the receiver accepts. */
 export type WebhookType = RecordingWebhook['webhookType'];
 
 /** The state a webhook reports: its type without the `recording-` prefix. */
