@@ -1,0 +1,115 @@
+/**
+ * Chromium as VideoSDK's recorder runs it: headless, pinned to one core, with the project's
+ * deterministic flags; plus what the whole browser process tree costs (CPU time and memory).
+ */
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type CDPSession, chromium } from 'playwright';
+// @ts-expect-error: a plain .mjs helper shared with the test runners, without type declarations.
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium-path.mjs';
+
+/** The Chromium binary, or a readable error when none is installed. */
+export function chromiumBinary(): string {
+  const path = (chromiumPath as () => string | undefined)();
+  if (!path) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
+  return path;
+}
+
+/** A shell wrapper that runs Chromium (and so every child process) on one CPU core. */
+export function pinnedExecutable(core = Number(process.env.BENCH_CORE ?? 0)): string {
+  const wrapper = join(tmpdir(), `chromium-core${core}-${process.pid}.sh`);
+  writeFileSync(wrapper, `#!/bin/sh\nexec taskset -c ${core} ${JSON.stringify(chromiumBinary())} "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return wrapper;
+}
+
+/** Launches headless Chromium; pinned to one core unless `pinned` is false. */
+export async function launchChromium({ pinned = true } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: pinned ? pinnedExecutable() : chromiumBinary(),
+    args: [...(CHROMIUM_ARGS as string[])],
+  });
+}
+
+/** CPU seconds used so far by each process of the browser, by pid. */
+export type CpuSample = ReadonlyMap<number, number>;
+
+interface ProcessInfo {
+  readonly id: number;
+  readonly type: string;
+  readonly cpuTime: number;
+}
+
+/** Reads CPU time and memory of every process of one browser (through its CDP SystemInfo domain). */
+export class BrowserCost {
+  private constructor(private readonly session: CDPSession) {}
+
+  static async attach(browser: Browser): Promise<BrowserCost> {
+    return new BrowserCost(await browser.newBrowserCDPSession());
+  }
+
+  private async processes(): Promise<ProcessInfo[]> {
+    const { processInfo } = (await this.session.send('SystemInfo.getProcessInfo')) as { processInfo: ProcessInfo[] };
+    return processInfo;
+  }
+
+  /** Cumulative CPU seconds per process. */
+  async cpu(): Promise<CpuSample> {
+    return new Map((await this.processes()).map((p) => [p.id, p.cpuTime]));
+  }
+
+  /** Proportional memory (PSS, so shared pages count once) of the whole tree, in MB. */
+  async memoryMB(): Promise<number> {
+    let kb = 0;
+    for (const { id } of await this.processes()) kb += pssKB(id);
+    return kb / 1024;
+  }
+}
+
+/** Share of one core used between two samples taken `seconds` apart, in percent (the tree as a whole). */
+export function cpuPercent(before: CpuSample, after: CpuSample, seconds: number): number {
+  let used = 0;
+  // A process born during the window counts from zero; one that died is lost (rare in a steady window).
+  for (const [pid, time] of after) used += time - (before.get(pid) ?? 0);
+  return (used / seconds) * 100;
+}
+
+function pssKB(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** Samples the tree's memory every `everyMs` until stopped; `peakMB` is the largest sample. */
+export class MemorySampler {
+  peakMB = 0;
+  private timer?: ReturnType<typeof setInterval>;
+  private pending = Promise.resolve();
+
+  constructor(
+    private readonly cost: BrowserCost,
+    private readonly everyMs = 1000,
+  ) {}
+
+  start(): this {
+    const sample = () => {
+      this.pending = this.cost.memoryMB().then(
+        (mb) => void (this.peakMB = Math.max(this.peakMB, mb)),
+        () => undefined,
+      );
+    };
+    sample();
+    this.timer = setInterval(sample, this.everyMs);
+    return this;
+  }
+
+  async stop(): Promise<number> {
+    clearInterval(this.timer);
+    await this.pending;
+    return this.peakMB;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The benchmark's measurements of one page: first frames, presented fps per video, CPU of the whole
+ * browser tree, peak memory, heap and DOM growth, and speaker-switch latency. The in-page half is
+ * bench/page/probe.js, injected into the template and the floor alike.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { type BrowserCost, MemorySampler, cpuPercent } from './chromium.js';
+
+const PROBE = join(dirname(fileURLToPath(import.meta.url)), '..', 'page', 'probe.js');
+
+/** What one measuring window saw. */
+export interface WindowFigures {
+  /** Median over shown videos of presented frames per second (null without video). */
+  readonly fpsMedian: number | null;
+  readonly cpuPercent: number;
+  readonly peakMemoryMB: number;
+  readonly seconds: number;
+}
+
+/** Heap and DOM size after a forced garbage collection. */
+export interface PageSize {
+  readonly heapMB: number;
+  readonly nodes: number;
+}
+
+/** The median of some numbers (null when there are none). */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Rounds to `digits` decimals, keeping null. */
+export function round(value: number | null, digits = 1): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A page opened for measuring, with the probe injected and a CDP session for heap and DOM metrics. */
+export class MeasuredPage {
+  private constructor(
+    readonly page: Page,
+    private readonly cost: BrowserCost,
+  ) {}
+
+  /** Opens `url` in a new page of `browser` at `viewport`, the probe running before any page script. */
+  static async open(browser: Browser, cost: BrowserCost, url: string, viewport: { width: number; height: number }): Promise<MeasuredPage> {
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+    page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`  console: ${message.text()}`);
+    });
+    await page.addInitScript({ path: PROBE });
+    await page.goto(url);
+    return new MeasuredPage(page, cost);
+  }
+
+  /** Waits until every shown video presented a frame; returns ms from navigation to the last of those first frames. */
+  async firstFrameMs(timeoutMs = 20_000): Promise<number | null> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const first = (await this.page.evaluate('window.benchProbe.firstFrames()')) as { videos: number; allMs: number | null };
+      if (first.allMs !== null) return first.allMs;
+      if (Date.now() > deadline) return null;
+      await sleep(50);
+    }
+  }
+
+  /** Measures CPU of the whole browser, fps of shown videos and peak memory over `seconds`. */
+  async window(seconds: number): Promise<WindowFigures> {
+    const memory = new MemorySampler(this.cost).start();
+    await this.page.evaluate('window.benchProbe.startWindow()');
+    const before = await this.cost.cpu();
+    const startedAt = performance.now();
+    await sleep(seconds * 1000);
+    const after = await this.cost.cpu();
+    const elapsed = (performance.now() - startedAt) / 1000;
+    const frames = (await this.page.evaluate('window.benchProbe.endWindow()')) as { fps: number[] };
+    return {
+      fpsMedian: median(frames.fps),
+      cpuPercent: cpuPercent(before, after, elapsed),
+      peakMemoryMB: await memory.stop(),
+      seconds: elapsed,
+    };
+  }
+
+  /** Heap and DOM nodes after a forced garbage collection. */
+  async size(): Promise<PageSize> {
+    const session = await this.page.context().newCDPSession(this.page);
+    try {
+      await session.send('Performance.enable');
+      await session.send('HeapProfiler.collectGarbage');
+      const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+      return { heapMB: metric('JSHeapUsedSize') / 2 ** 20, nodes: metric('Nodes') };
+    } finally {
+      await session.detach();
+    }
+  }
+
+  /** The shown videos' rectangles, as the floor page's `rects` parameter. */
+  async rects(): Promise<string> {
+    const rects = (await this.page.evaluate('window.benchProbe.rects()')) as number[][];
+    return rects.map((r) => r.join(',')).join(';');
+  }
+
+  async audioCount(): Promise<number> {
+    return (await this.page.evaluate('window.benchProbe.audioCount()')) as number;
+  }
+
+  /** Ms from a speaker change until a frame shows it (see probe.js), or null if it never did. */
+  async switchSpeaker(id: string, role?: string): Promise<number | null> {
+    return (await this.page.evaluate(`window.benchProbe.switchSpeaker(${JSON.stringify(id)}, ${JSON.stringify(role ?? null)})`)) as number | null;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}

@@ -1,0 +1,117 @@
+// The benchmark's in-page measuring code, injected before any page script (template and floor alike):
+// presented frames per <video> from requestVideoFrameCallback, first frames, and speaker-switch latency.
+(() => {
+  const seen = new Map(); // video -> { frames, first }
+  let windowStart;
+
+  const videosIn = (root, out) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el instanceof HTMLVideoElement) out.push(el);
+      if (el.shadowRoot) videosIn(el.shadowRoot, out);
+    }
+    return out;
+  };
+  const shown = (video) => {
+    if (video.hidden || !video.srcObject || !video.isConnected) return false;
+    const rect = video.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0;
+  };
+  const watch = (video) => {
+    if (seen.has(video)) return;
+    const record = { frames: 0, first: undefined };
+    seen.set(video, record);
+    const onFrame = (now) => {
+      record.frames += 1;
+      if (record.first === undefined) record.first = now;
+      if (video.isConnected) video.requestVideoFrameCallback(onFrame);
+      else seen.delete(video);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  };
+  const scan = () => {
+    for (const video of videosIn(document, [])) watch(video);
+  };
+  const shownVideos = () => videosIn(document, []).filter(shown);
+
+  // Every frame until the page shows video (so no first frame is missed), then twice a second.
+  const startedAt = performance.now();
+  const fastScan = () => {
+    scan();
+    const videos = shownVideos();
+    const settled = videos.length > 0 && videos.every((v) => seen.get(v)?.first !== undefined);
+    if (settled || performance.now() - startedAt > 20000) setInterval(scan, 500);
+    else requestAnimationFrame(fastScan);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fastScan);
+  else fastScan();
+
+  const tileOf = (id) => {
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'rec-tile' && el.dataset.participantId === id) return el;
+        if (el.shadowRoot) {
+          const inner = find(el.shadowRoot);
+          if (inner) return inner;
+        }
+      }
+      return undefined;
+    };
+    return find(document);
+  };
+  const nextFrame = () => new Promise((done) => requestAnimationFrame(done));
+
+  window.benchProbe = {
+    /** Times (ms since navigation) of the first and of the last shown video's first presented frame. */
+    firstFrames() {
+      const firsts = shownVideos().map((v) => seen.get(v)?.first);
+      const done = firsts.length > 0 && firsts.every((t) => t !== undefined);
+      return { videos: firsts.length, firstMs: done ? Math.min(...firsts) : null, allMs: done ? Math.max(...firsts) : null };
+    },
+    /** Starts a measuring window. */
+    startWindow() {
+      scan();
+      windowStart = { at: performance.now(), frames: new Map([...seen].map(([v, r]) => [v, r.frames])) };
+    },
+    /** Ends the window: presented frames per second of each video shown throughout it. */
+    endWindow() {
+      const seconds = (performance.now() - windowStart.at) / 1000;
+      const fps = shownVideos()
+        .filter((v) => windowStart.frames.has(v))
+        .map((v) => (seen.get(v).frames - windowStart.frames.get(v)) / seconds);
+      return { seconds, fps };
+    },
+    /** The rectangles of the shown videos (the floor page places its videos at the same ones). */
+    rects() {
+      return shownVideos().map((v) => {
+        const r = v.getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height].map(Math.round);
+      });
+    },
+    /** How many <audio> elements play (in shadow roots too). */
+    audioCount() {
+      const count = (root) =>
+        [...root.querySelectorAll('*')].reduce((n, el) => n + (el instanceof HTMLAudioElement ? 1 : 0) + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
+      return count(document);
+    },
+    /**
+     * Makes `id` the speaker and resolves with the ms from then until a frame presents the change:
+     * its tile speaking (and `main` when `role` is given), and its video's next frame when it has one.
+     */
+    async switchSpeaker(id, role) {
+      const startedAt = performance.now();
+      window.recDemo.speak(id);
+      for (;;) {
+        const at = await nextFrame();
+        const tile = tileOf(id);
+        if (!tile || tile.dataset.speaking !== 'true' || (role && tile.dataset.role !== role)) {
+          if (at - startedAt > 15000) return null;
+          continue;
+        }
+        const video = tile.shadowRoot?.querySelector('video');
+        if (!video || !shown(video)) return at - startedAt;
+        const presented = await new Promise((done) => video.requestVideoFrameCallback((now) => done(now)));
+        return presented - startedAt;
+      }
+    },
+  };
+})();
