@@ -2,6 +2,7 @@
  * Fonts for scripts beyond the base Noto Sans, loaded only when a displayed name needs them, so every
  * name renders with real glyphs in any recorder browser while the page stays light.
  */
+import { FONT_STACK } from './theme.js';
 
 /** Each script's font stylesheet (a lazily loaded chunk). */
 const SCRIPT_FONTS: readonly (readonly [RegExp, () => Promise<unknown>])[] = [
@@ -13,7 +14,8 @@ const SCRIPT_FONTS: readonly (readonly [RegExp, () => Promise<unknown>])[] = [
   [/\p{Extended_Pictographic}/u, () => import('../emoji-font.css')],
 ];
 
-const requested = new Set<number>();
+const stylesheets = new Map<number, Promise<unknown>>();
+const handled = new Set<string>();
 const pending = new Set<Promise<unknown>>();
 
 function markDocument(): void {
@@ -21,23 +23,30 @@ function markDocument(): void {
 }
 
 /**
- * Loads the fonts `text` needs (once per script) and keeps `<html data-fonts>` at `loading` until
- * their stylesheets and faces are in, then `ready`.
+ * Loads the fonts `text` needs (each script's stylesheet once, then the faces for this text) and
+ * keeps `<html data-fonts>` at `loading` until they are in, then `ready`.
  */
 export function loadFontsFor(text: string): void {
+  if (handled.has(text)) return;
+  handled.add(text);
+  const sheets: Promise<unknown>[] = [];
   SCRIPT_FONTS.forEach(([pattern, load], index) => {
-    if (requested.has(index) || !pattern.test(text)) return;
-    requested.add(index);
-    const loading = load()
-      .then(() => new Promise(requestAnimationFrame))
-      .then(() => document.fonts.ready)
-      .catch((error: unknown) => console.warn(`Recording template: a font did not load (${String(error)}); some names may show fallback glyphs.`))
-      .finally(() => {
-        pending.delete(loading);
-        markDocument();
-      });
-    pending.add(loading);
+    if (!pattern.test(text)) return;
+    if (!stylesheets.has(index)) stylesheets.set(index, load());
+    sheets.push(stylesheets.get(index)!);
   });
+  if (sheets.length === 0) return;
+  const loading = Promise.all(sheets)
+    // Ask for the faces this text needs now, rather than waiting for a layout to request them.
+    .then(() => document.fonts.load(`500 16px ${FONT_STACK}`, text))
+    .catch((error: unknown) =>
+      console.warn(`Recording template: a font did not load (${String(error)}); some names may show fallback glyphs.`),
+    )
+    .finally(() => {
+      pending.delete(loading);
+      markDocument();
+    });
+  pending.add(loading);
   markDocument();
 }
 

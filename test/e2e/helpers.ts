@@ -18,9 +18,12 @@ export async function openTemplate(page: Page, query: string, states = ['live', 
     return videos.every((v) => v.hidden || v.srcObject === null || (v.readyState >= 2 && v.videoWidth > 0));
   });
   await expect(page.locator('html')).toHaveAttribute('data-fonts', 'ready');
-  await page.evaluate(async () => {
+  // Faces requested by the last layout load asynchronously: settle once nothing is loading after two frames.
+  await page.waitForFunction(async () => {
+    await new Promise(requestAnimationFrame);
     await new Promise(requestAnimationFrame);
     await document.fonts.ready;
+    return document.fonts.status === 'loaded';
   });
 }
 
