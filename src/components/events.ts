@@ -9,8 +9,17 @@ export class RecOptionsChangeEvent extends Event {
   }
 }
 
+/** The stage's tile area changed size (a template reserved room with `--rec-tile-area-inset`). */
+export class RecAreaResizeEvent extends Event {
+  static readonly eventName = 'rec-area-resize';
+  constructor(readonly size: { readonly width: number; readonly height: number }) {
+    super(RecAreaResizeEvent.eventName);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'rec-options-change': RecOptionsChangeEvent;
+    'rec-area-resize': RecAreaResizeEvent;
   }
 }

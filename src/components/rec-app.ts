@@ -11,7 +11,7 @@ import type { DemoControls } from '../meeting/demo-controls.js';
 import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';
-import { RecOptionsChangeEvent } from './events.js';
+import { type RecAreaResizeEvent, RecOptionsChangeEvent } from './events.js';
 import { loadFontsFor } from './script-fonts.js';
 import { themeTokens } from './theme.js';
 import './rec-audio-player.js';
@@ -119,6 +119,8 @@ export class RecApp extends LitElement {
   @state() private plan?: LayoutPlan;
   @state() private stageRect?: Rect;
   @state() private measured?: Size;
+  /** The stage's tile area, when a template reserves part of the stage (e.g. for a title bar). */
+  private tileArea?: Size;
 
   /** The meeting store; exposed for tests and templates that read the meeting. */
   readonly store = new MeetingStore();
@@ -182,6 +184,13 @@ export class RecApp extends LitElement {
     this.refresh();
   }
 
+  private onAreaResize = (event: RecAreaResizeEvent): void => {
+    const { width, height } = event.size;
+    if (this.tileArea?.width === width && this.tileArea.height === height) return;
+    this.tileArea = event.size;
+    this.refresh();
+  };
+
   private onOptionsChange = (event: RecOptionsChangeEvent): void => {
     this.optionEdits = { ...this.optionEdits, ...event.options };
     this.refresh();
@@ -201,11 +210,13 @@ export class RecApp extends LitElement {
     if (!viewport) return;
     const stageRect = fitStage(viewport, options.orientation);
     const showsTiles = meeting.status === 'live' || meeting.status === 'reconnecting';
+    const sameStage = this.stageRect?.width === stageRect.width && this.stageRect.height === stageRect.height;
+    const area = sameStage && this.tileArea ? this.tileArea : { width: stageRect.width, height: stageRect.height };
     const plan = showsTiles
       ? planLayout({
           state: meeting,
           options,
-          stage: { width: stageRect.width, height: stageRect.height },
+          stage: area,
           previous: this.plan ?? null,
           now: performance.now(),
         })
@@ -238,6 +249,7 @@ export class RecApp extends LitElement {
             .layout=${options.layoutType}
             .priority=${options.layoutPriority}
             .audioOnly=${options.mode === 'audio'}
+            @rec-area-resize=${this.onAreaResize}
             >${this.renderMessage(page)}<slot></slot></rec-stage
           >`
         : nothing}

@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { LayoutPriority, LayoutType } from '../config/options.js';
 import type { LayoutPlan, PlannedTile } from '../layout/types.js';
 import type { Participant } from '../meeting/state.js';
+import { RecAreaResizeEvent } from './events.js';
 import './rec-tile.js';
 
 /** Tiles in key order: DOM order never changes when tiles move, so no element is re-attached. */
@@ -18,6 +19,8 @@ function byKey(a: PlannedTile, b: PlannedTile): number {
  *
  * @slot - overlays drawn above the tiles (state messages, a template's title bar)
  * @csspart tile - every tile
+ * @csspart area - the box the tiles are laid out in: the stage less `--rec-tile-area-inset`
+ * @fires rec-area-resize - the tile area's size changed (the app re-plans the layout for it)
  */
 @customElement('rec-stage')
 export class RecStage extends LitElement {
@@ -29,6 +32,10 @@ export class RecStage extends LitElement {
       background: var(--rec-bg);
       color: var(--rec-text);
       font-family: var(--rec-font);
+    }
+    .area {
+      position: absolute;
+      inset: var(--rec-tile-area-inset, 0);
     }
   `;
 
@@ -45,14 +52,33 @@ export class RecStage extends LitElement {
   /** Audio-only recording: avatars, no video elements. */
   @property({ type: Boolean }) audioOnly = false;
 
+  @query('.area') private area?: HTMLElement;
+  private readonly areaObserver = new ResizeObserver(([entry]) => {
+    if (!entry) return;
+    const size = { width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) };
+    this.dispatchEvent(new RecAreaResizeEvent(size));
+  });
+
   override willUpdate(): void {
     this.dataset.layout = this.layout;
     this.dataset.priority = this.priority;
   }
 
+  override firstUpdated(): void {
+    if (this.area) this.areaObserver.observe(this.area);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.areaObserver.disconnect();
+  }
+
   override render() {
     const tiles = [...(this.plan?.tiles ?? [])].sort(byKey);
-    return html`${repeat(tiles, (tile) => tile.key, (tile) => this.renderTile(tile))}<slot></slot>`;
+    return html`<div class="area" part="area">
+        ${repeat(tiles, (tile) => tile.key, (tile) => this.renderTile(tile))}
+      </div>
+      <slot></slot>`;
   }
 
   private renderTile(tile: PlannedTile) {

@@ -211,6 +211,21 @@ describe('<rec-app>', () => {
     expect(getComputedStyle(stageOf(el)).backgroundColor).to.equal('rgb(5, 10, 14)');
   });
 
+  it('lays tiles out inside the area a template reserves with --rec-tile-area-inset', async () => {
+    const el = await app('', new ScriptedSource(withPeople(4)));
+    el.style.setProperty('--rec-tile-area-inset', '100px 0 0 0');
+    const stage = stageOf(el).getBoundingClientRect();
+    await waitUntil(
+      () => tilesOf(el).every((t) => t.getBoundingClientRect().top >= 100 && t.getBoundingClientRect().bottom <= stage.bottom),
+      'tiles re-planned below the inset',
+    );
+    for (const tile of tilesOf(el)) {
+      const rect = tile.getBoundingClientRect();
+      expect(rect.top).to.be.at.least(stage.top + 100);
+      expect(rect.bottom).to.be.at.most(stage.bottom);
+    }
+  });
+
   it('letterboxes a 9:16 stage in portrait', async () => {
     const el = await app('?orientation=portrait', new ScriptedSource(withPeople(2)));
     const rect = stageOf(el).getBoundingClientRect();
