@@ -108,7 +108,7 @@ if (flags.json) {
 
 function printTable(rows: readonly ScenarioResult[], weights: BundleWeights): void {
   const show = (v: number | null) => (v === null ? '–' : String(v));
-  const header = ['scenario', 'people', 'tiles', 'fps', 'cpu %', 'floor %', 'ratio', 'heap Δ MB', 'nodes Δ', '1st frame ms', 'switch ms', 'peak MB'];
+  const header = ['scenario', 'people', 'tiles', 'fps', 'cpu %', 'floor %', 'ratio', 'heap Δ MB', 'nodes Δ', '1st frame ms', 'switch ms', 'peak MB', 'other load %'];
   const lines = rows.map((r) => [
     r.scenario,
     r.participants,
@@ -122,6 +122,7 @@ function printTable(rows: readonly ScenarioResult[], weights: BundleWeights): vo
     r.firstFrameMs,
     r.speakerSwitchMs,
     r.peakMemoryMB,
+    `${show(r.otherLoadPercent)}/${show(r.floorOtherLoadPercent)}`,
   ].map((v) => (typeof v === 'string' ? v : show(v))));
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   const format = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
@@ -145,4 +146,5 @@ function printTable(rows: readonly ScenarioResult[], weights: BundleWeights): vo
     console.log(`  ${r.scenario}: ${checks.join(', ')}`);
   }
   console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores (browser pinned to one), Chromium ${browser.version()}`);
+  console.log('other load %: the pinned core\'s use by other processes (template/floor windows); above ~10 % the figures are unreliable.');
 }

@@ -113,3 +113,30 @@ export class MemorySampler {
     return this.peakMB;
   }
 }
+
+/** Busy and total jiffies of one CPU core, from /proc/stat. */
+export interface CoreSample {
+  readonly busy: number;
+  readonly total: number;
+}
+
+/** Reads core `core`'s counters (zeros where /proc/stat is unavailable). */
+export function coreSample(core = Number(process.env.BENCH_CORE ?? 0)): CoreSample {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith(`cpu${core} `));
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = (line ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    return { busy: user + nice + system + irq + softirq + steal, total: user + nice + system + idle + iowait + irq + softirq + steal };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+/** How busy the core was between two samples, in percent (null without /proc/stat). */
+export function coreBusyPercent(before: CoreSample, after: CoreSample): number | null {
+  const total = after.total - before.total;
+  return total > 0 ? ((after.busy - before.busy) / total) * 100 : null;
+}

@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
-import { type BrowserCost, MemorySampler, cpuPercent } from './chromium.js';
+import { type BrowserCost, MemorySampler, coreBusyPercent, coreSample, cpuPercent } from './chromium.js';
 
 const PROBE = join(dirname(fileURLToPath(import.meta.url)), '..', 'page', 'probe.js');
 
@@ -17,6 +17,8 @@ export interface WindowFigures {
   readonly cpuPercent: number;
   readonly peakMemoryMB: number;
   readonly seconds: number;
+  /** The pinned core's load from other processes during the window (the figures are unreliable when high). */
+  readonly otherLoadPercent: number | null;
 }
 
 /** Heap and DOM size after a forced garbage collection. */
@@ -77,14 +79,18 @@ export class MeasuredPage {
     const memory = new MemorySampler(this.cost).start();
     await this.page.evaluate('window.benchProbe.startWindow()');
     const before = await this.cost.cpu();
+    const coreBefore = coreSample();
     const startedAt = performance.now();
     await sleep(seconds * 1000);
     const after = await this.cost.cpu();
+    const coreBusy = coreBusyPercent(coreBefore, coreSample());
     const elapsed = (performance.now() - startedAt) / 1000;
     const frames = (await this.page.evaluate('window.benchProbe.endWindow()')) as { fps: number[] };
+    const cpu = cpuPercent(before, after, elapsed);
     return {
       fpsMedian: median(frames.fps),
-      cpuPercent: cpuPercent(before, after, elapsed),
+      cpuPercent: cpu,
+      otherLoadPercent: coreBusy === null ? null : Math.max(0, coreBusy - cpu),
       peakMemoryMB: await memory.stop(),
       seconds: elapsed,
     };

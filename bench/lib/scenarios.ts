@@ -35,6 +35,9 @@ export interface ScenarioResult {
   readonly peakMemoryMB: number | null;
   readonly floorPeakMemoryMB: number | null;
   readonly windowSeconds: number;
+  /** Load on the pinned core from other processes, during the template's and the floor's windows. */
+  readonly otherLoadPercent: number | null;
+  readonly floorOtherLoadPercent: number | null;
 }
 
 /** The default scenarios: each layout with 4 of 4, 4 of 25 and of 100, audio mode with 25, a soak. */
@@ -87,7 +90,10 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
   const { browser, cost, baseUrl, clip, viewport } = settings;
   const url = `${baseUrl}?panel=0&speaker=p1&clip=${encodeURIComponent(`bench/${clip}`)}&${scenario.query}`;
   const template = await MeasuredPage.open(browser, cost, url, viewport);
-  let result: Omit<ScenarioResult, 'floorCpuPercent' | 'cpuRatioVsFloor' | 'floorFpsMedian' | 'floorFirstFrameMs' | 'floorPeakMemoryMB'>;
+  let result: Omit<
+    ScenarioResult,
+    'floorCpuPercent' | 'cpuRatioVsFloor' | 'floorFpsMedian' | 'floorFirstFrameMs' | 'floorPeakMemoryMB' | 'floorOtherLoadPercent'
+  >;
   let rects: string;
   let audio: number;
   try {
@@ -102,7 +108,8 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
     const figures = await template.window(scenario.soak ? settings.soakSeconds : settings.windowSeconds);
     if (scenario.soak) {
       await template.page.evaluate('clearInterval(window.benchSoak)');
-      await sleep(1000);
+      // Past the speaker dwell, so the last change has settled before the DOM is counted.
+      await sleep(settings.dwellMs + 1500);
     }
     const after = await template.size();
     const switches: number[] = [];
@@ -126,6 +133,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
       speakerSwitchMs: round(median(switches), 0),
       peakMemoryMB: round(figures.peakMemoryMB, 0),
       windowSeconds: round(figures.seconds, 1) ?? 0,
+      otherLoadPercent: round(figures.otherLoadPercent),
     };
   } finally {
     await template.close();
@@ -144,6 +152,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
       floorFpsMedian: round(figures.fpsMedian),
       floorFirstFrameMs: round(floorFirstFrameMs, 0),
       floorPeakMemoryMB: round(figures.peakMemoryMB, 0),
+      floorOtherLoadPercent: round(figures.otherLoadPercent),
     };
   } finally {
     await floor.close();

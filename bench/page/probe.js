@@ -18,7 +18,7 @@
   };
   const watch = (video) => {
     if (seen.has(video)) return;
-    const record = { frames: 0, first: undefined };
+    const record = { frames: 0, first: undefined, since: performance.now() };
     seen.set(video, record);
     const onFrame = (now) => {
       record.frames += 1;
@@ -29,6 +29,8 @@
     video.requestVideoFrameCallback(onFrame);
   };
   const scan = () => {
+    // Forget removed videos, so the probe itself never keeps detached tiles alive.
+    for (const video of seen.keys()) if (!video.isConnected) seen.delete(video);
     for (const video of videosIn(document, [])) watch(video);
   };
   const shownVideos = () => videosIn(document, []).filter(shown);
@@ -72,12 +74,23 @@
       scan();
       windowStart = { at: performance.now(), frames: new Map([...seen].map(([v, r]) => [v, r.frames])) };
     },
-    /** Ends the window: presented frames per second of each video shown throughout it. */
+    /**
+     * Ends the window: presented frames per second of each video shown now, over the part of the
+     * window it existed in (tiles that came on screen mid-window count from then, if ≥ 1 s ago).
+     */
     endWindow() {
-      const seconds = (performance.now() - windowStart.at) / 1000;
-      const fps = shownVideos()
-        .filter((v) => windowStart.frames.has(v))
-        .map((v) => (seen.get(v).frames - windowStart.frames.get(v)) / seconds);
+      scan();
+      const now = performance.now();
+      const seconds = (now - windowStart.at) / 1000;
+      const fps = [];
+      for (const video of shownVideos()) {
+        const record = seen.get(video);
+        if (!record) continue;
+        const from = Math.max(windowStart.at, record.since);
+        if (now - from < 1000) continue;
+        fps.push((record.frames - (windowStart.frames.get(video) ?? 0)) / ((now - from) / 1000));
+      }
+      windowStart = undefined; // holds videos, which must not outlive their tiles
       return { seconds, fps };
     },
     /** The rectangles of the shown videos (the floor page places its videos at the same ones). */
