@@ -75,14 +75,25 @@ const SOAK_DRIVER = (participants: number) => `(() => {
   let tick = 0;
   let seed = 7;
   const pick = () => ids[(seed = (seed * 1103515245 + 12345) >>> 0) % ids.length];
-  window.benchSoak = setInterval(() => {
+  let joined = 0;
+  const timer = setInterval(() => {
     tick += 1;
     window.recDemo.speak(pick());
     if (tick % 2 === 0) {
-      if ((tick / 2) % 2 === 1) ids.push(window.recDemo.join());
-      else window.recDemo.leave(ids.shift());
+      if ((tick / 2) % 2 === 1) {
+        ids.push(window.recDemo.join());
+        joined += 1;
+      } else {
+        window.recDemo.leave(ids.shift());
+        joined -= 1;
+      }
     }
   }, 1000);
+  // Stops the churn with as many participants as it started with, so DOM counts compare like for like.
+  window.benchSoakStop = () => {
+    clearInterval(timer);
+    if (joined > 0) window.recDemo.leave(ids.shift());
+  };
 })()`;
 
 /** Measures one scenario on the template, then the floor with the same videos, in the same browser. */
@@ -107,7 +118,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
     if (scenario.soak) await template.page.evaluate(SOAK_DRIVER(scenario.participants));
     const figures = await template.window(scenario.soak ? settings.soakSeconds : settings.windowSeconds);
     if (scenario.soak) {
-      await template.page.evaluate('clearInterval(window.benchSoak)');
+      await template.page.evaluate('window.benchSoakStop()');
       // Past the speaker dwell, so the last change has settled before the DOM is counted.
       await sleep(settings.dwellMs + 1500);
     }
