@@ -46,6 +46,9 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** A page opened for measuring, with the probe injected and a CDP session for heap and DOM metrics. */
 export class MeasuredPage {
+  /** Errors the page logged or threw (a broken media path shows up here, not in the figures). */
+  readonly errors: string[] = [];
+
   private constructor(
     readonly page: Page,
     private readonly cost: BrowserCost,
@@ -54,13 +57,18 @@ export class MeasuredPage {
   /** Opens `url` in a new page of `browser` at `viewport`, the probe running before any page script. */
   static async open(browser: Browser, cost: BrowserCost, url: string, viewport: { width: number; height: number }): Promise<MeasuredPage> {
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-    page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+    const measured = new MeasuredPage(page, cost);
+    const report = (text: string) => {
+      measured.errors.push(text);
+      console.error(`  page: ${text}`);
+    };
+    page.on('pageerror', (error) => report(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') console.error(`  console: ${message.text()}`);
+      if (message.type() === 'error') report(message.text());
     });
     await page.addInitScript({ path: PROBE });
     await page.goto(url);
-    return new MeasuredPage(page, cost);
+    return measured;
   }
 
   /** Waits until every shown video presented a frame; returns ms from navigation to the last of those first frames. */

@@ -38,6 +38,8 @@ export interface ScenarioResult {
   /** Load on the pinned core from other processes, during the template's and the floor's windows. */
   readonly otherLoadPercent: number | null;
   readonly floorOtherLoadPercent: number | null;
+  /** Errors the template and the floor logged (console errors, uncaught exceptions). */
+  readonly pageErrors: number;
 }
 
 /** The default scenarios: each layout with 4 of 4, 4 of 25 and of 100, audio mode with 25, a soak. */
@@ -103,8 +105,9 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
   const template = await MeasuredPage.open(browser, cost, url, viewport);
   let result: Omit<
     ScenarioResult,
-    'floorCpuPercent' | 'cpuRatioVsFloor' | 'floorFpsMedian' | 'floorFirstFrameMs' | 'floorPeakMemoryMB' | 'floorOtherLoadPercent'
+    'floorCpuPercent' | 'cpuRatioVsFloor' | 'floorFpsMedian' | 'floorFirstFrameMs' | 'floorPeakMemoryMB' | 'floorOtherLoadPercent' | 'pageErrors'
   >;
+  let templateErrors = 0;
   let rects: string;
   let audio: number;
   try {
@@ -147,6 +150,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
       otherLoadPercent: round(figures.otherLoadPercent),
     };
   } finally {
+    templateErrors = template.errors.length;
     await template.close();
   }
 
@@ -164,6 +168,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
       floorFirstFrameMs: round(floorFirstFrameMs, 0),
       floorPeakMemoryMB: round(figures.peakMemoryMB, 0),
       floorOtherLoadPercent: round(figures.otherLoadPercent),
+      pageErrors: templateErrors + floor.errors.length,
     };
   } finally {
     await floor.close();
