@@ -414,14 +414,6 @@ function frameTrack(): FrameTrack {
   return new Generator({ kind: 'video' });
 }
 
-/** Whether this browser can play clip video (WebCodecs and MediaStreamTrackGenerator). */
-export function clipVideoSupported(): boolean {
-  return (
-    typeof VideoDecoder !== 'undefined' &&
-    typeof (globalThis as { MediaStreamTrackGenerator?: unknown }).MediaStreamTrackGenerator === 'function'
-  );
-}
-
 /**
  * A participant's camera played from a VP8 clip: decoded by the browser (WebCodecs) and pushed into
  * a track at 30 fps while playing, like a remote WebRTC track. Paused, it holds no decoder at all.
