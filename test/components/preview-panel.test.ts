@@ -7,7 +7,8 @@ import { type MountedPreview, mountPreview } from '../../src/preview/preview-she
 import type { RecPreviewPanel } from '../../src/preview/rec-preview-panel.js';
 
 const stageOf = (app: RecApp) => app.shadowRoot!.querySelector('rec-stage')!;
-const tilesOf = (app: RecApp) => [...stageOf(app).shadowRoot!.querySelectorAll('rec-tile')];
+// Null-safe: polled before the stage has rendered on a slow machine.
+const tilesOf = (app: RecApp) => [...(app.shadowRoot?.querySelector('rec-stage')?.shadowRoot?.querySelectorAll('rec-tile') ?? [])];
 
 /** Hides shadow-DOM queries of the panel from the tests. */
 class PanelHarness {
