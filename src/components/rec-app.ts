@@ -203,8 +203,8 @@ export class RecApp extends LitElement {
     if (meeting.participants !== this.meeting.participants || !this.plan) {
       for (const p of meeting.participants.values()) loadFontsFor(p.displayName);
     }
-    const options = { ...this.resolvedParams.options, ...this.optionEdits, ...meeting.optionOverrides };
     this.meeting = meeting;
+    const options = this.options;
     this.theme = options.theme;
     const viewport = this.frameSize ?? this.measured;
     if (!viewport) return;

@@ -4,7 +4,7 @@
  */
 import type { TemplateParams } from '../config/url-params.js';
 import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
-import type { MediaDemand, MeetingSource } from './source.js';
+import type { MeetingSource } from './source.js';
 import { type MeetingFailure, statusChanged } from './state.js';
 import type { MeetingStore } from './store.js';
 
@@ -17,7 +17,7 @@ class FailedSource implements MeetingSource {
     store.update((state) => statusChanged(state, 'error', { failure: this.failure }));
   }
 
-  demand(_demand: MediaDemand): void {}
+  demand(): void {}
 
   stop(): void {}
 }
