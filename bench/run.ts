@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json FILE] [--quick] [--window S] [--only NAME]`: the template on the simulated
+ * `npm run bench [-- --json FILE] [--quick] [--window S] [--rounds N] [--only NAME]`: the template on the simulated
  * meeting in headless Chromium pinned to one core, each scenario against the floor page in the same run,
  * plus the bundle's gzip weights. Prints a table; `--json` writes the figures.
  */
@@ -34,17 +34,20 @@ const { values: flags } = parseArgs({
     json: { type: 'string' },
     quick: { type: 'boolean', default: false },
     window: { type: 'string' },
+    rounds: { type: 'string' },
     only: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (flags.help) {
-  console.log(`npm run bench -- [--json FILE] [--quick] [--window SECONDS] [--only "grid 4/4"]...
+  console.log(`npm run bench -- [--json FILE] [--quick] [--window SECONDS] [--rounds N] [--only "grid 4/4"]...
 
 Measures the built template (dist/, built first if missing) on the simulated meeting, each scenario
 followed by the floor page with the same videos, in headless Chromium pinned to core 0 (BENCH_CORE).
---quick: short windows (a smoke run, figures too noisy to compare).`);
+--window: seconds per measuring window (default 6); --rounds: template/floor window pairs per
+scenario, figures are their medians (default 3). --quick: one round of short windows (a smoke run,
+figures too noisy to compare).`);
   process.exit(0);
 }
 
@@ -54,8 +57,24 @@ if (!existsSync(join(DIST, 'index.html'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const windowSeconds = Number(flags.window ?? (flags.quick ? 3 : 10));
+/** A positive number flag, or exit with a message naming the flag and what it accepts. */
+function positive(name: string, value: string | undefined, fallback: number, integer = false): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    console.error(`--${name} ${JSON.stringify(value)} is not valid: give a positive ${integer ? 'integer' : 'number'}.`);
+    process.exit(2);
+  }
+  return n;
+}
+const windowSeconds = positive('window', flags.window, flags.quick ? 3 : 6);
+const rounds = positive('rounds', flags.rounds, flags.quick ? 1 : 3, true);
 const viewport = { width: 1280, height: 720 }; // quality=med, landscape: the default recording
+const unknown = (flags.only ?? []).filter((name) => !SCENARIOS.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(`--only ${unknown.map((n) => JSON.stringify(n)).join(', ')}: no such scenario; accepted: ${SCENARIOS.map((s) => s.name).join(', ')}.`);
+  process.exit(2);
+}
 const scenarios = SCENARIOS.filter((s) => !flags.only || flags.only.includes(s.name));
 
 const server = await serveBench(DIST, join(ROOT, 'bench'));
@@ -76,6 +95,7 @@ try {
         clip,
         viewport,
         windowSeconds,
+        rounds,
         settleSeconds: flags.quick ? 1 : 2,
         soakSeconds: flags.quick ? 6 : 30,
         dwellMs: 1500,
@@ -101,7 +121,7 @@ printTable(results, bundle);
 if (flags.json) {
   const file = resolve(flags.json);
   mkdirSync(dirname(file), { recursive: true });
-  const report = { date: new Date().toISOString(), machine, windowSeconds, targets: TARGETS, scenarios: results, bundle };
+  const report = { date: new Date().toISOString(), machine, windowSeconds, rounds, targets: TARGETS, scenarios: results, bundle };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${file}`);
 }

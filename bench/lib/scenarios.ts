@@ -1,7 +1,7 @@
 /** The benchmark's scenarios (issue 6) and the run that measures each against the floor. */
 import type { Browser } from 'playwright';
 import type { BrowserCost } from './chromium.js';
-import { MeasuredPage, median, round } from './measure.js';
+import { MeasuredPage, type WindowFigures, median, round } from './measure.js';
 
 /** One scenario: a template URL query on the simulated meeting, and how to exercise it. */
 export interface Scenario {
@@ -34,8 +34,11 @@ export interface ScenarioResult {
   readonly floorFirstFrameMs: number | null;
   readonly peakMemoryMB: number | null;
   readonly floorPeakMemoryMB: number | null;
+  /** Seconds of each window (the soak's one window is longer). */
   readonly windowSeconds: number;
-  /** Load on the pinned core from other processes, during the template's and the floor's windows. */
+  /** Template/floor window pairs measured. */
+  readonly rounds: number;
+  /** The most load on the pinned core from other processes, during the template's and the floor's windows. */
   readonly otherLoadPercent: number | null;
   readonly floorOtherLoadPercent: number | null;
   /** Errors the template and the floor logged (console errors, uncaught exceptions). */
@@ -63,6 +66,8 @@ export interface RunSettings {
   readonly clip: string;
   readonly viewport: { readonly width: number; readonly height: number };
   readonly windowSeconds: number;
+  /** Template and floor windows alternate this many times; figures are medians (the soak runs once). */
+  readonly rounds: number;
   readonly settleSeconds: number;
   readonly soakSeconds: number;
   /** The dwell the template waits before a new speaker moves (its default). */
@@ -98,18 +103,26 @@ const SOAK_DRIVER = (participants: number) => `(() => {
   };
 })()`;
 
-/** Measures one scenario on the template, then the floor with the same videos, in the same browser. */
-export async function runScenario(scenario: Scenario, settings: RunSettings): Promise<ScenarioResult> {
+/** What one template round saw; the first round also exercises the scenario (soak, switches, DOM). */
+interface TemplateRound {
+  readonly window: WindowFigures;
+  readonly firstFrameMs: number | null;
+  readonly errors: number;
+  readonly exercised?: {
+    readonly heapGrowthMB: number;
+    readonly domNodesGrowth: number;
+    readonly switchesMs: number[];
+    readonly rects: string;
+    readonly audio: number;
+    readonly visible: number;
+  };
+}
+
+/** One window on the template; with `exercise`, also the soak, heap/DOM growth, switches and what the floor needs. */
+async function templateRound(scenario: Scenario, settings: RunSettings, exercise: boolean): Promise<TemplateRound> {
   const { browser, cost, baseUrl, clip, viewport } = settings;
   const url = `${baseUrl}?panel=0&speaker=p1&clip=${encodeURIComponent(`bench/${clip}`)}&${scenario.query}`;
   const template = await MeasuredPage.open(browser, cost, url, viewport);
-  let result: Omit<
-    ScenarioResult,
-    'floorCpuPercent' | 'cpuRatioVsFloor' | 'floorFpsMedian' | 'floorFirstFrameMs' | 'floorPeakMemoryMB' | 'floorOtherLoadPercent' | 'pageErrors'
-  >;
-  let templateErrors = 0;
-  let rects: string;
-  let audio: number;
   try {
     await template.page.locator('html[data-state="live"]').waitFor({ timeout: 20_000 });
     // Speaker changes are timed on their own below; in the window the layout holds still.
@@ -117,60 +130,92 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
     const audioOnly = scenario.query.includes('mode=audio');
     const firstFrameMs = audioOnly ? null : await template.firstFrameMs();
     await sleep(settings.settleSeconds * 1000);
+    if (!exercise) return { window: await template.window(settings.windowSeconds), firstFrameMs, errors: template.errors.length };
     const before = await template.size();
     if (scenario.soak) await template.page.evaluate(SOAK_DRIVER(scenario.participants));
-    const figures = await template.window(scenario.soak ? settings.soakSeconds : settings.windowSeconds);
+    const window = await template.window(scenario.soak ? settings.soakSeconds : settings.windowSeconds);
     if (scenario.soak) {
       await template.page.evaluate('window.benchSoakStop()');
       // Past the speaker dwell, so the last change has settled before the DOM is counted.
       await sleep(settings.dwellMs + 1500);
     }
     const after = await template.size();
-    const switches: number[] = [];
+    const switchesMs: number[] = [];
     for (const id of scenario.switchTo ?? []) {
       const ms = await template.switchSpeaker(id, scenario.switchRole);
       // What the template adds after the dwell: its reaction and the frame that shows the change.
-      if (ms !== null) switches.push(ms - settings.dwellMs);
+      if (ms !== null) switchesMs.push(ms - settings.dwellMs);
     }
-    rects = await template.rects();
-    audio = await template.audioCount();
-    const visible = await template.page.locator('rec-tile').count();
-    result = {
-      scenario: scenario.name,
-      participants: scenario.participants,
-      visible,
-      fpsMedian: round(figures.fpsMedian),
-      cpuPercent: round(figures.cpuPercent),
-      heapGrowthMB: round(after.heapMB - before.heapMB, 2),
+    const exercised = {
+      heapGrowthMB: after.heapMB - before.heapMB,
       domNodesGrowth: after.nodes - before.nodes,
-      firstFrameMs: round(firstFrameMs, 0),
-      speakerSwitchMs: round(median(switches), 0),
-      peakMemoryMB: round(figures.peakMemoryMB, 0),
-      windowSeconds: round(figures.seconds, 1) ?? 0,
-      otherLoadPercent: round(figures.otherLoadPercent),
+      switchesMs,
+      rects: await template.rects(),
+      audio: await template.audioCount(),
+      visible: await template.page.locator('rec-tile').count(),
     };
+    return { window, firstFrameMs, errors: template.errors.length, exercised };
   } finally {
-    templateErrors = template.errors.length;
     await template.close();
   }
+}
 
-  const floorUrl = `${baseUrl}bench/floor.html?clip=${encodeURIComponent(clip)}&rects=${rects}&audio=${audio}`;
-  const floor = await MeasuredPage.open(browser, cost, floorUrl, viewport);
+/** One window on the floor page: plain <video> elements at `rects`, `audio` plain <audio> elements. */
+async function floorRound(settings: RunSettings, rects: string, audio: number) {
+  const { browser, cost, baseUrl, clip, viewport } = settings;
+  const url = `${baseUrl}bench/floor.html?clip=${encodeURIComponent(clip)}&rects=${rects}&audio=${audio}`;
+  const floor = await MeasuredPage.open(browser, cost, url, viewport);
   try {
-    const floorFirstFrameMs = rects ? await floor.firstFrameMs() : null;
+    const firstFrameMs = rects ? await floor.firstFrameMs() : null;
     await sleep(settings.settleSeconds * 1000);
-    const figures = await floor.window(settings.windowSeconds);
-    return {
-      ...result,
-      floorCpuPercent: round(figures.cpuPercent),
-      cpuRatioVsFloor: result.cpuPercent === null ? null : round(result.cpuPercent / figures.cpuPercent, 2),
-      floorFpsMedian: round(figures.fpsMedian),
-      floorFirstFrameMs: round(floorFirstFrameMs, 0),
-      floorPeakMemoryMB: round(figures.peakMemoryMB, 0),
-      floorOtherLoadPercent: round(figures.otherLoadPercent),
-      pageErrors: templateErrors + floor.errors.length,
-    };
+    return { window: await floor.window(settings.windowSeconds), firstFrameMs, errors: floor.errors.length };
   } finally {
     await floor.close();
   }
+}
+
+const medianOf = (values: readonly (number | null)[]) => median(values.filter((v): v is number => v !== null));
+const maxOf = (values: readonly (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : Math.max(...known);
+};
+
+/**
+ * Measures one scenario: template and floor windows alternate in the same browser (the machine's
+ * drift hits both alike), `rounds` times; CPU, fps and first frames are medians over the rounds.
+ */
+export async function runScenario(scenario: Scenario, settings: RunSettings): Promise<ScenarioResult> {
+  const rounds = scenario.soak ? 1 : Math.max(1, settings.rounds);
+  const first = await templateRound(scenario, settings, true);
+  const exercised = first.exercised as NonNullable<TemplateRound['exercised']>;
+  const templates = [first];
+  const floors = [await floorRound(settings, exercised.rects, exercised.audio)];
+  while (templates.length < rounds) {
+    templates.push(await templateRound(scenario, settings, false));
+    floors.push(await floorRound(settings, exercised.rects, exercised.audio));
+  }
+  const cpu = medianOf(templates.map((t) => t.window.cpuPercent));
+  const floorCpu = medianOf(floors.map((f) => f.window.cpuPercent));
+  return {
+    scenario: scenario.name,
+    participants: scenario.participants,
+    visible: exercised.visible,
+    fpsMedian: round(medianOf(templates.map((t) => t.window.fpsMedian))),
+    cpuPercent: round(cpu),
+    floorCpuPercent: round(floorCpu),
+    cpuRatioVsFloor: cpu === null || !floorCpu ? null : round(cpu / floorCpu, 2),
+    heapGrowthMB: round(exercised.heapGrowthMB, 2),
+    domNodesGrowth: exercised.domNodesGrowth,
+    firstFrameMs: round(medianOf(templates.map((t) => t.firstFrameMs)), 0),
+    speakerSwitchMs: round(median(exercised.switchesMs), 0),
+    floorFpsMedian: round(medianOf(floors.map((f) => f.window.fpsMedian))),
+    floorFirstFrameMs: round(medianOf(floors.map((f) => f.firstFrameMs)), 0),
+    peakMemoryMB: round(maxOf(templates.map((t) => t.window.peakMemoryMB)), 0),
+    floorPeakMemoryMB: round(maxOf(floors.map((f) => f.window.peakMemoryMB)), 0),
+    windowSeconds: round(templates[0]?.window.seconds ?? 0, 1) ?? 0,
+    rounds,
+    otherLoadPercent: round(maxOf(templates.map((t) => t.window.otherLoadPercent))),
+    floorOtherLoadPercent: round(maxOf(floors.map((f) => f.window.otherLoadPercent))),
+    pageErrors: [...templates, ...floors].reduce((n, r) => n + r.errors, 0),
+  };
 }

@@ -36,12 +36,19 @@
   const shownVideos = () => videosIn(document, []).filter(shown);
 
   // Every frame until the page shows video (so no first frame is missed), then twice a second.
+  // A measuring window always scans slowly: an audio-only page never shows video, and scanning
+  // its DOM every frame would be the probe's cost, counted against the template.
   const startedAt = performance.now();
+  let slowScan;
+  const slowDown = () => {
+    if (slowScan === undefined) slowScan = setInterval(scan, 500);
+  };
   const fastScan = () => {
+    if (slowScan !== undefined) return;
     scan();
     const videos = shownVideos();
     const settled = videos.length > 0 && videos.every((v) => seen.get(v)?.first !== undefined);
-    if (settled || performance.now() - startedAt > 20000) setInterval(scan, 500);
+    if (settled || performance.now() - startedAt > 20000) slowDown();
     else requestAnimationFrame(fastScan);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fastScan);
@@ -71,6 +78,7 @@
     },
     /** Starts a measuring window. */
     startWindow() {
+      slowDown();
       scan();
       windowStart = { at: performance.now(), frames: new Map([...seen].map(([v, r]) => [v, r.frames])) };
     },

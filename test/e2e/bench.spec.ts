@@ -29,6 +29,7 @@ test('a short benchmark scenario yields every figure, template and floor', async
         clip,
         viewport,
         windowSeconds: 1.5,
+        rounds: 2,
         settleSeconds: 0.5,
         soakSeconds: 1.5,
         dwellMs: 1500,
@@ -36,7 +37,7 @@ test('a short benchmark scenario yields every figure, template and floor', async
     );
 
     // No error logged: the clip decoded in both pages (a failing clip logs and falls back to canvases).
-    expect(result).toMatchObject({ scenario: 'spotlight 4/4', participants: 4, visible: 1, pageErrors: 0 });
+    expect(result).toMatchObject({ scenario: 'spotlight 4/4', participants: 4, visible: 1, rounds: 2, pageErrors: 0 });
     for (const field of ['cpuPercent', 'floorCpuPercent', 'cpuRatioVsFloor', 'fpsMedian', 'floorFpsMedian', 'firstFrameMs', 'peakMemoryMB'] as const) {
       expect(typeof result[field], field).toBe('number');
       expect(result[field] as number, field).toBeGreaterThan(0);
