@@ -6,14 +6,8 @@
 import type { message as PubSubMessage } from '@videosdk.live/js-sdk';
 import { RECORDING_LAYOUT_TOPIC, parseLayoutMessage } from '../config/layout-message.js';
 import type { Quality, RecordingOptions } from '../config/options.js';
-import {
-  checkRecorderParams,
-  explainLeaveReason,
-  explainSdkError,
-  isFailedLeave,
-  isFatalSdkError,
-  sdkLoadFailure,
-} from './recorder-errors.js';
+import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
+import { explainLeaveReason, explainSdkError, isFailedLeave, isFatalSdkError } from './videosdk-errors.js';
 import type { MediaDemand, MeetingSource } from './source.js';
 import {
   type MeetingFailure,
