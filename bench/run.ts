@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { type BundleWeights, bundleWeights } from './lib/bundle.js';
 import { BrowserCost, launchChromium } from './lib/chromium.js';
 import { ensureClip } from './lib/clip.js';
-import { SCENARIOS, type ScenarioResult, runScenario } from './lib/scenarios.js';
+import { FULL_RATE_FPS, SCENARIOS, type ScenarioResult, runScenario } from './lib/scenarios.js';
 import { serveBench } from './lib/server.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,15 +128,17 @@ if (flags.json) {
 
 function printTable(rows: readonly ScenarioResult[], weights: BundleWeights): void {
   const show = (v: number | null) => (v === null ? '–' : String(v));
-  const header = ['scenario', 'people', 'tiles', 'fps', 'cpu %', 'floor %', 'ratio', 'heap Δ MB', 'nodes Δ', '1st frame ms', 'switch ms', 'peak MB', 'other load %'];
+  const header = ['scenario', 'people', 'tiles', 'fps', 'floor fps', 'cpu %', 'floor %', 'ratio', 'full-rate', 'heap Δ MB', 'nodes Δ', '1st frame ms', 'switch ms', 'peak MB', 'other load %'];
   const lines = rows.map((r) => [
     r.scenario,
     r.participants,
     r.visible,
     r.fpsMedian,
+    r.floorFpsMedian,
     r.cpuPercent,
     r.floorCpuPercent,
     r.cpuRatioVsFloor,
+    `${r.fullRateRounds}/${r.floorFullRateRounds} of ${r.rounds}`,
     r.heapGrowthMB,
     r.domNodesGrowth,
     r.firstFrameMs,
@@ -167,4 +169,5 @@ function printTable(rows: readonly ScenarioResult[], weights: BundleWeights): vo
   }
   console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores (browser pinned to one), Chromium ${browser.version()}`);
   console.log('other load %: the pinned core\'s use by other processes (template/floor windows); above ~10 % the figures are unreliable.');
+  console.log(`full-rate: windows (template/floor) in which every video presented ≥ ${FULL_RATE_FPS} fps; CPU figures are their medians.`);
 }

@@ -14,6 +14,8 @@ const PROBE = join(dirname(fileURLToPath(import.meta.url)), '..', 'page', 'probe
 export interface WindowFigures {
   /** Median over shown videos of presented frames per second (null without video). */
   readonly fpsMedian: number | null;
+  /** The slowest shown video's presented frames per second (null without video). */
+  readonly fpsMin: number | null;
   readonly cpuPercent: number;
   readonly peakMemoryMB: number;
   readonly seconds: number;
@@ -97,6 +99,7 @@ export class MeasuredPage {
     const cpu = cpuPercent(before, after, elapsed);
     return {
       fpsMedian: median(frames.fps),
+      fpsMin: frames.fps.length === 0 ? null : Math.min(...frames.fps),
       cpuPercent: cpu,
       otherLoadPercent: coreBusy === null ? null : Math.max(0, coreBusy - cpu),
       peakMemoryMB: await memory.stop(),
