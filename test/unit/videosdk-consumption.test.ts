@@ -1,22 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { RECORDING_LAYOUT_TOPIC } from '../../src/config/layout-message.js';
 import { settle } from '../fixtures/fake-videosdk.js';
-import { type Recorder, aDemand, aRecorder, captureConsole } from '../fixtures/fake-videosdk-harness.js';
+import { aDemand, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-videosdk-harness.js';
 
-const running: Recorder[] = [];
-
-async function recorder(...args: Parameters<typeof aRecorder>): Promise<Recorder> {
-  const r = await aRecorder(...args);
-  running.push(r);
-  return r;
-}
-
-afterEach(() => {
-  for (const r of running.splice(0)) {
-    r.source.stop();
-    r.sdk.media.dispose();
-  }
-});
+const recorder = recordersStoppedAfterEach();
 
 const room = { participants: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id })) };
 

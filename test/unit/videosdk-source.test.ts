@@ -6,22 +6,9 @@ import { MeetingStore } from '../../src/meeting/store.js';
 import { VideoSdkSource, pickVideoSdk } from '../../src/meeting/videosdk-source.js';
 import { realSdkFits } from '../../src/meeting/videosdk-types.js';
 import { FakeVideoSdk, settle } from '../fixtures/fake-videosdk.js';
-import { type Recorder, aDemand, aRecorder, aToken, captureConsole } from '../fixtures/fake-videosdk-harness.js';
+import { type Recorder, aDemand, aToken, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-videosdk-harness.js';
 
-const running: Recorder[] = [];
-
-async function recorder(...args: Parameters<typeof aRecorder>): Promise<Recorder> {
-  const r = await aRecorder(...args);
-  running.push(r);
-  return r;
-}
-
-afterEach(() => {
-  for (const r of running.splice(0)) {
-    r.source.stop();
-    r.sdk.media.dispose();
-  }
-});
+const recorder = recordersStoppedAfterEach();
 
 const ids = (r: Recorder): string[] => [...r.store.state.participants.keys()];
 
