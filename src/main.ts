@@ -2,7 +2,7 @@
 import './fonts.css';
 import './components/rec-app.js';
 import { parseTemplateParams } from './config/url-params.js';
-import { isRecorderMode } from './meeting/create-source.js';
+import { isRecorderMode } from './sources/create-source.js';
 
 // The designer panel is its own chunk, fetched only in the preview: the recorder never downloads it.
 const params = parseTemplateParams(window.location.search);

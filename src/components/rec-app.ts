@@ -6,8 +6,8 @@ import { type TemplateParams, parseTemplateParams } from '../config/url-params.j
 import { planLayout } from '../layout/plan.js';
 import { fitStage } from '../layout/stage.js';
 import type { LayoutPlan, Rect, Size } from '../layout/types.js';
-import { createSource, isRecorderMode } from '../meeting/create-source.js';
-import type { DemoControls } from '../meeting/demo-controls.js';
+import { createSource, isRecorderMode } from '../sources/create-source.js';
+import type { DemoControls } from '../sources/demo/demo-controls.js';
 import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';

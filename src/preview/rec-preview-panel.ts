@@ -18,7 +18,7 @@ import {
   parseOption,
 } from '../config/options.js';
 import { optionsToQuery } from '../config/url-params.js';
-import type { DemoControls } from '../meeting/demo-controls.js';
+import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { type MeetingState, type Participant, emptyMeeting } from '../meeting/state.js';
 import { launcherCommand, outputSize } from './preview-url.js';
 

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { DemoParams } from '../../src/config/url-params.js';
-import { DEMO_NAMES } from '../../src/meeting/demo-names.js';
-import { DemoSource, type DemoSourceOptions } from '../../src/meeting/demo-source.js';
-import { seededRandom } from '../../src/meeting/demo-random.js';
+import { DEMO_NAMES } from '../../src/sources/demo/demo-names.js';
+import { DemoSource, type DemoSourceOptions } from '../../src/sources/demo/demo-source.js';
+import { seededRandom } from '../../src/sources/demo/demo-random.js';
 import type { MediaDemand } from '../../src/meeting/source.js';
 import type { MeetingState, Participant } from '../../src/meeting/state.js';
 import { MeetingStore } from '../../src/meeting/store.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkRecorderParams, readTokenClaims, sdkLoadFailure } from '../../src/meeting/recorder-errors.js';
+import { checkRecorderParams, readTokenClaims, sdkLoadFailure } from '../../src/sources/videosdk/recorder-errors.js';
 import { aToken } from '../fixtures/fake-videosdk-harness.js';
 
 const now = Date.UTC(2026, 4, 21, 12, 0, 0);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DEMO_NAMES, DemoNamePicker, initials } from '../../src/meeting/demo-names.js';
-import { seededRandom } from '../../src/meeting/demo-random.js';
+import { DEMO_NAMES, DemoNamePicker, initials } from '../../src/sources/demo/demo-names.js';
+import { seededRandom } from '../../src/sources/demo/demo-random.js';
 import {
   SyntheticAudio,
   SyntheticSlide,
@@ -9,7 +9,7 @@ import {
   canvasFontsLoaded,
   hueFor,
   loadCanvasFonts,
-} from '../../src/meeting/synthetic-media.js';
+} from '../../src/sources/demo/synthetic-media.js';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { explainLeaveReason, explainSdkError, isFailedLeave, isFatalSdkError } from '../../src/meeting/videosdk-errors.js';
+import { explainLeaveReason, explainSdkError, isFailedLeave, isFatalSdkError } from '../../src/sources/videosdk/videosdk-errors.js';
 
 describe('explainSdkError', () => {
   const table: Array<[number, string]> = [

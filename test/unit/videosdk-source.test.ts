@@ -3,8 +3,8 @@ import { DEFAULT_OPTIONS } from '../../src/config/options.js';
 import { RECORDING_LAYOUT_TOPIC } from '../../src/config/layout-message.js';
 import { pageState } from '../../src/meeting/state.js';
 import { MeetingStore } from '../../src/meeting/store.js';
-import { VideoSdkSource, pickVideoSdk } from '../../src/meeting/videosdk-source.js';
-import { realSdkFits } from '../../src/meeting/videosdk-types.js';
+import { VideoSdkSource, pickVideoSdk } from '../../src/sources/videosdk/videosdk-source.js';
+import { realSdkFits } from '../../src/sources/videosdk/videosdk-types.js';
 import { FakeVideoSdk, settle } from '../fixtures/fake-videosdk.js';
 import { type Recorder, aDemand, aToken, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-videosdk-harness.js';
 

@@ -1,5 +1,5 @@
 /** Pure MeetingState transitions the VideoSDK source needs beyond those in state.ts. */
-import { type MeetingState, type Participant, type Pin, participantUpdated } from './state.js';
+import { type MeetingState, type Participant, type Pin, participantUpdated } from '../../meeting/state.js';
 
 /**
  * Replaces the pins with the SDK's pin list (in pin order), keeping only participants in the state,

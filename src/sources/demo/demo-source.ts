@@ -2,11 +2,11 @@
  * The simulated meeting: seeded participants with synthetic video, voices and a shared slide,
  * driven by the URL's demo parameters and, at run time, by DemoControls.
  */
-import { type DemoParams, MAX_DEMO_PARTICIPANTS } from '../config/url-params.js';
+import { type DemoParams, MAX_DEMO_PARTICIPANTS } from '../../config/url-params.js';
 import type { DemoControls } from './demo-controls.js';
 import { DemoNamePicker } from './demo-names.js';
 import { type Random, randomInt, seededRandom } from './demo-random.js';
-import type { MediaDemand, MeetingSource } from './source.js';
+import type { MediaDemand, MeetingSource } from '../../meeting/source.js';
 import {
   type MeetingState,
   type Participant,
@@ -17,8 +17,8 @@ import {
   presenterChanged,
   speakerChanged,
   statusChanged,
-} from './state.js';
-import type { MeetingStore } from './store.js';
+} from '../../meeting/state.js';
+import type { MeetingStore } from '../../meeting/store.js';
 import {
   ClipClock,
   ClipVideo,

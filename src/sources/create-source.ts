@@ -3,10 +3,10 @@
  * simulated meeting otherwise (the preview). Each is its own chunk, so neither mode downloads the other.
  */
 import type { TemplateParams } from '../config/url-params.js';
-import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
-import type { MeetingSource } from './source.js';
-import { type MeetingFailure, statusChanged } from './state.js';
-import type { MeetingStore } from './store.js';
+import { checkRecorderParams, sdkLoadFailure } from './videosdk/recorder-errors.js';
+import type { MeetingSource } from '../meeting/source.js';
+import { type MeetingFailure, statusChanged } from '../meeting/state.js';
+import type { MeetingStore } from '../meeting/store.js';
 
 /** A source that only reports why the meeting cannot be shown (so the frame says so). */
 class FailedSource implements MeetingSource {
@@ -31,7 +31,7 @@ export function isRecorderMode(params: TemplateParams): boolean {
 export async function createSource(params: TemplateParams): Promise<MeetingSource> {
   const { recorder } = params;
   if (!isRecorderMode(params)) {
-    const { DemoSource } = await import('./demo-source.js');
+    const { DemoSource } = await import('./demo/demo-source.js');
     return new DemoSource(params.demo);
   }
   const failure = checkRecorderParams(recorder);
@@ -39,7 +39,7 @@ export async function createSource(params: TemplateParams): Promise<MeetingSourc
   // Both chunks start downloading now, in parallel: the SDK is most of the recorder's weight.
   const sdkModule = import('@videosdk.live/js-sdk');
   try {
-    const { VideoSdkSource, pickVideoSdk } = await import('./videosdk-source.js');
+    const { VideoSdkSource, pickVideoSdk } = await import('./videosdk/videosdk-source.js');
     const sdk = sdkModule.then((module) => {
       const picked = pickVideoSdk(module);
       if (!picked) throw new Error('the @videosdk.live/js-sdk module has no VideoSDK export');

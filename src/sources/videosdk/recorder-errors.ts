@@ -3,8 +3,8 @@
  * credentials before any network call. VideoSDK's own error and leave codes are explained in
  * videosdk-errors.ts, which loads with the SDK.
  */
-import type { RecorderParams } from '../config/url-params.js';
-import type { MeetingFailure } from './state.js';
+import type { RecorderParams } from '../../config/url-params.js';
+import type { MeetingFailure } from '../../meeting/state.js';
 
 /** The claims of a VideoSDK token this page cares about; everything else is ignored. */
 interface TokenClaims {

@@ -2,7 +2,7 @@
  * One-line explanations of VideoSDK's `error` and `meeting-left` codes for a person watching the
  * recording. Part of the recorder's chunk: the preview never downloads these tables.
  */
-import type { MeetingFailure } from './state.js';
+import type { MeetingFailure } from '../../meeting/state.js';
 import { cleanDetail } from './recorder-errors.js';
 
 /** VideoSDK's `error` codes that are join, token or account problems, with what to do about them. */

@@ -4,11 +4,11 @@
  * messages. The SDK itself is loaded on demand (`loadVideoSdk`), as its own chunk.
  */
 import type { message as PubSubMessage } from '@videosdk.live/js-sdk';
-import { RECORDING_LAYOUT_TOPIC, parseLayoutMessage } from '../config/layout-message.js';
-import type { Quality, RecordingOptions } from '../config/options.js';
+import { RECORDING_LAYOUT_TOPIC, parseLayoutMessage } from '../../config/layout-message.js';
+import type { Quality, RecordingOptions } from '../../config/options.js';
 import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
 import { explainLeaveReason, explainSdkError, isFailedLeave, isFatalSdkError } from './videosdk-errors.js';
-import type { MediaDemand, MeetingSource } from './source.js';
+import type { MediaDemand, MeetingSource } from '../../meeting/source.js';
 import {
   type MeetingFailure,
   type Pin,
@@ -18,8 +18,8 @@ import {
   presenterChanged,
   speakerChanged,
   statusChanged,
-} from './state.js';
-import type { MeetingStore } from './store.js';
+} from '../../meeting/state.js';
+import type { MeetingStore } from '../../meeting/store.js';
 import { type MediaPatch, everyoneLeft, mediaPatched, pinsReplaced } from './videosdk-transitions.js';
 import {
   type InitMeetingOptions,
