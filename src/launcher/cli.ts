@@ -4,17 +4,20 @@
  * drive it in-process.
  */
 import { parseArgs } from 'node:util';
-import { type CommandSpec, REST_COMMANDS } from './commands.js';
+import type { CommandSpec } from './command-spec.js';
 import { EXIT, LauncherError, usageError } from './errors.js';
 import { type CliIo, Output } from './output.js';
+import { listCommand, startCommand, stopCommand } from './recording-commands.js';
 import { type Env, loadEnv } from './settings.js';
-import { watchCommand } from './watch.js';
+import { tokenCommand, urlCommand } from './token-url-commands.js';
+import { trackCommand } from './track-commands.js';
+import { watchCommand } from './watch-command.js';
 
 /** The streams, environment and abort signal run() uses. */
 export type { CliIo } from './output.js';
 
 /** Every command, in help order. */
-export const COMMANDS: readonly CommandSpec[] = [...REST_COMMANDS, watchCommand];
+export const COMMANDS: readonly CommandSpec[] = [tokenCommand, urlCommand, startCommand, stopCommand, listCommand, trackCommand, watchCommand];
 
 const GLOBAL_OPTIONS = {
   json: { type: 'boolean' },

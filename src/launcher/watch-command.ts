@@ -2,7 +2,7 @@
  * `watch`: runs the webhook receiver, prints each recording state transition as it arrives and,
  * with --until, exits when the recording reaches that state (0 on stopped, 6 on failed).
  */
-import type { CommandSpec } from './commands.js';
+import type { CommandSpec } from './command-spec.js';
 import { EXIT, LauncherError } from './errors.js';
 import { choiceFlag, identifierFlag, portFlag, stringFlag } from './flags.js';
 import { startWebhookServer } from './webhook-server.js';
