@@ -1,6 +1,6 @@
 // The benchmark's floor: the least a page can do to show the same participants. Query:
 // clip=<IVF url>, rects=x,y,w,h;x,y,w,h… (one <video> each), audio=<number of <audio> elements>.
-// Its media path mirrors src/sources/demo/synthetic-media.ts (ClipVideo, ClipClock, SyntheticVoice):
+// Its media path mirrors src/sources/demo/clip-video.ts (ClipVideo, ClipClock) and synthetic-audio.ts (SyntheticVoice):
 // keep them in step, or the ratio measures the difference between two media paths.
 const FPS = 30;
 const query = new URLSearchParams(location.search);

@@ -1,15 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { DEMO_NAMES, DemoNamePicker, initials } from '../../src/sources/demo/demo-names.js';
-import { seededRandom } from '../../src/sources/demo/demo-random.js';
-import {
-  SyntheticAudio,
-  SyntheticSlide,
-  SyntheticVideo,
-  type SyntheticVoice,
-  canvasFontsLoaded,
-  hueFor,
-  loadCanvasFonts,
-} from '../../src/sources/demo/synthetic-media.js';
+import { hueFor, seededRandom } from '../../src/sources/demo/demo-random.js';
+import { canvasFontsLoaded, loadCanvasFonts } from '../../src/sources/demo/canvas-fonts.js';
+import { SyntheticAudio, type SyntheticVoice } from '../../src/sources/demo/synthetic-audio.js';
+import { SyntheticSlide, SyntheticVideo } from '../../src/sources/demo/synthetic-canvas.js';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,4 @@
-/** A small seeded pseudo-random generator, so a simulated meeting is the same for the same seed. */
+/** A small seeded pseudo-random generator and a stable text hash, so a simulated meeting is the same for the same seed. */
 
 /** A function returning the next number in [0, 1) of a seeded sequence. */
 export type Random = () => number;
@@ -28,4 +28,15 @@ export function shuffled<T>(items: readonly T[], random: Random): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/** A stable hue (0–359) for a text, so a participant keeps their colour across runs with one seed. */
+export function hueFor(text: string): number {
+  // FNV-1a: a few lines, well spread for short ids.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % 360;
 }
