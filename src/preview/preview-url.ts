@@ -1,5 +1,5 @@
 /** Pure helpers of the designer preview: output sizes, the stage's scale, and the URLs it shares. */
-import { OptionSchemas, type OptionName, type Orientation, type Quality, type RecordingOptions } from '../config/options.js';
+import { DEFAULT_OPTIONS, OptionSchemas, type OptionName, type Orientation, type Quality, type RecordingOptions } from '../config/options.js';
 import { optionsToQuery } from '../config/url-params.js';
 import type { Size } from '../layout/types.js';
 
@@ -59,6 +59,24 @@ export function launcherCommand(options: RecordingOptions, templateUrl: string):
 /** Quotes a value for a POSIX shell when it holds anything but safe characters. */
 function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Page parameters that belong to the preview or the simulated meeting, never to a recording's URL. */
+const PAGE_ONLY_PARAMS = new Set([
+  'token', 'meetingId', 'participantId', 'panel', 'demo', 'seed', 'speaker', 'pins', 'presenter',
+  'cameraOff', 'muted', 'names', 'still',
+]);
+
+/** The template address to record: the page's, with the template's own params (e.g. a title) and no preview-only or option ones. */
+export function recordingTemplateUrl(pageUrl: string): string {
+  const page = new URL(pageUrl);
+  const own = new URLSearchParams();
+  const options = new Set<string>(Object.keys(DEFAULT_OPTIONS));
+  for (const [name, value] of page.searchParams) {
+    if (!PAGE_ONLY_PARAMS.has(name) && !options.has(name)) own.append(name, value);
+  }
+  const query = own.toString();
+  return `${page.origin}${page.pathname}${query ? `?${query}` : ''}`;
 }
 
 /** The template's own address: origin and path, without the query (the launcher adds its own). */

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/rec-app.js';
 import type { RecApp } from '../../src/components/rec-app.js';
@@ -10,29 +11,53 @@ const stageOf = (app: RecApp) => app.shadowRoot!.querySelector('rec-stage')!;
 // Null-safe: polled before the stage has rendered on a slow machine.
 const tilesOf = (app: RecApp) => [...(app.shadowRoot?.querySelector('rec-stage')?.shadowRoot?.querySelectorAll('rec-tile') ?? [])];
 
-/** Hides shadow-DOM queries of the panel from the tests. */
+/** Hides shadow-DOM queries of the panel and its sections from the tests. */
 class PanelHarness {
   constructor(
     readonly app: RecApp,
     readonly panel: RecPreviewPanel,
   ) {}
 
-  get root(): ShadowRoot {
-    return this.panel.shadowRoot!;
+  /** The panel's shadow root, then each section's, in document order. */
+  get roots(): ShadowRoot[] {
+    const own = this.panel.shadowRoot!;
+    const sections = [...own.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []));
+    return [own, ...sections];
+  }
+
+  get sections(): LitElement[] {
+    return this.roots.slice(1).map((root) => root.host as LitElement);
+  }
+
+  all<T extends Element = HTMLElement>(selector: string): T[] {
+    return this.roots.flatMap((root) => [...root.querySelectorAll<T>(selector)]);
+  }
+
+  one<T extends Element = HTMLElement>(selector: string): T {
+    const found = this.all<T>(selector)[0];
+    if (!found) throw new Error(`nothing matches ${selector}`);
+    return found;
+  }
+
+  /** The focused element, followed down through the sections' shadow roots. */
+  get activeElement(): HTMLElement | null {
+    let active = this.panel.shadowRoot!.activeElement as HTMLElement | null;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+    return active;
   }
 
   radio(name: string, value: string): HTMLInputElement {
-    const input = this.root.querySelector<HTMLInputElement>(`input[type=radio][name=${name}][value='${value}']`);
+    const input = this.all<HTMLInputElement>(`input[type=radio][name=${name}][value='${value}']`)[0];
     if (!input) throw new Error(`no radio ${name}=${value}`);
     return input;
   }
 
   byId<T extends HTMLElement>(id: string): T {
-    return this.root.getElementById(id) as T;
+    return this.roots.map((root) => root.getElementById(id)).find((el) => el !== null) as T;
   }
 
   button(name: string): HTMLButtonElement {
-    const found = [...this.root.querySelectorAll('button')].find(
+    const found = this.all<HTMLButtonElement>('button').find(
       (b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name,
     );
     if (!found) throw new Error(`no button named ${name}`);
@@ -61,11 +86,13 @@ class PanelHarness {
     await stageOf(this.app).updateComplete;
     await Promise.all(tilesOf(this.app).map((t) => t.updateComplete));
     await this.panel.updateComplete;
+    await Promise.all(this.sections.map((section) => section.updateComplete));
   }
 }
 
 /** The accessible name as a screen reader would compute it, for the cases the panel uses. */
-function accessibleName(el: HTMLElement, root: ShadowRoot): string {
+function accessibleName(el: HTMLElement): string {
+  const root = el.getRootNode() as ShadowRoot;
   const aria = el.getAttribute('aria-label');
   if (aria) return aria.trim();
   const labelledBy = el.getAttribute('aria-labelledby');
@@ -258,8 +285,8 @@ describe('<rec-preview-panel>', () => {
     it('copies with a spoken confirmation', async () => {
       const p = await preview();
       await p.click(p.button('Copy command'));
-      await waitUntil(() => p.root.querySelector('[role=status]')!.textContent!.trim() !== '', 'copy status');
-      const status = p.root.querySelector('[role=status]')!.textContent!;
+      await waitUntil(() => p.one('[role=status]').textContent!.trim() !== '', 'copy status');
+      const status = p.one('[role=status]').textContent!;
       const area = p.byId<HTMLTextAreaElement>('command-text');
       const selected = area.selectionEnd - area.selectionStart === area.value.length;
       expect(status.includes('Command copied') || (status.includes('Ctrl+C') && selected)).to.equal(true);
@@ -292,39 +319,39 @@ describe('<rec-preview-panel>', () => {
   describe('accessibility', () => {
     it('collapses with aria-expanded and gives the stage the room', async () => {
       const p = await preview();
-      const toggle = p.root.querySelector<HTMLButtonElement>('button[aria-expanded]')!;
+      const toggle = p.one<HTMLButtonElement>('button[aria-expanded]');
       const scale = Number(p.app.dataset.previewScale);
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-      expect(p.root.getElementById(toggle.getAttribute('aria-controls')!)).to.exist;
+      expect(p.byId(toggle.getAttribute('aria-controls')!)).to.exist;
       await p.click(toggle);
       await waitUntil(() => Number(p.app.dataset.previewScale) > scale, 'stage grows');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       expect(p.byId('panel-body').hidden).to.equal(true);
-      expect(accessibleName(toggle, p.root)).to.equal('Show designer panel');
+      expect(accessibleName(toggle)).to.equal('Show designer panel');
     });
 
     it('gives every control an accessible name and every group a legend', async () => {
       const p = await preview();
-      const controls = [...p.root.querySelectorAll<HTMLElement>('button, input, select, textarea')];
+      const controls = p.all('button, input, select, textarea');
       expect(controls.length).to.be.greaterThan(30);
-      const unnamed = controls.filter((c) => accessibleName(c, p.root) === '').map((c) => c.outerHTML);
+      const unnamed = controls.filter((c) => accessibleName(c) === '').map((c) => c.outerHTML);
       expect(unnamed).to.deep.equal([]);
-      const fieldsets = [...p.root.querySelectorAll('fieldset')];
+      const fieldsets = p.all('fieldset');
       expect(fieldsets.every((f) => f.querySelector(':scope > legend')?.textContent?.trim())).to.equal(true);
-      const names = controls.filter((c) => c instanceof HTMLButtonElement).map((c) => accessibleName(c, p.root));
+      const names = controls.filter((c) => c instanceof HTMLButtonElement).map((c) => accessibleName(c));
       expect(new Set(names).size).to.equal(names.length, 'button names are unique');
     });
 
     it('reaches every control with the Tab key (one stop per radio group)', async () => {
       const p = await preview('still=1&demo=2');
-      const controls = [...p.root.querySelectorAll<HTMLElement>('button, input, select, textarea')].filter(
+      const controls = p.all('button, input, select, textarea').filter(
         (c) => !(c as HTMLButtonElement).disabled,
       );
       const stops = new Set<string>();
       const keyOf = (el: HTMLElement) => (el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : el.outerHTML);
-      p.root.querySelector<HTMLButtonElement>('button[aria-expanded]')!.focus();
+      p.one<HTMLButtonElement>('button[aria-expanded]').focus();
       for (let i = 0; i < 80; i++) {
-        const active = p.root.activeElement as HTMLElement | null;
+        const active = p.activeElement;
         if (!active) break;
         stops.add(keyOf(active));
         await sendKeys({ press: 'Tab' });

@@ -1,0 +1,158 @@
+/** The designer panel's meeting section: buttons that drive the simulated meeting, one row per participant. */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { type MeetingState, type Participant, emptyMeeting } from '../meeting/state.js';
+import type { DemoControls } from '../sources/demo/demo-controls.js';
+import { panelStyles } from './panel-styles.js';
+
+/** How fast the "alternate speakers" demo switches: well under the default dwell, to show it holds. */
+const ALTERNATE_EVERY_MS = 500;
+const ALTERNATE_FOR_MS = 8000;
+
+/**
+ * The simulated meeting's controls: add, speak, pin, share, camera, mic and remove. It shows the
+ * meeting it is given and sends each action to the simulated meeting's `DemoControls`; without
+ * controls (a live meeting) every button is disabled.
+ */
+@customElement('rec-meeting-controls')
+export class RecMeetingControls extends LitElement {
+  static override styles = [
+    panelStyles,
+    css`
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+      }
+      ul {
+        list-style: none;
+        margin: 8px 0 0;
+        padding: 0;
+      }
+      li {
+        padding: 6px 0;
+        border-top: 1px solid #23252e;
+      }
+      .who {
+        display: flex;
+        gap: 6px;
+        margin-bottom: 4px;
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+      .who .tag {
+        color: #8fa0ff;
+      }
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+      }
+      .buttons button {
+        padding: 2px 5px;
+        font-size: 12px;
+      }
+    `,
+  ];
+
+  /** The meeting as the store holds it. */
+  @property({ attribute: false }) meeting: MeetingState = emptyMeeting();
+  /** The simulated meeting's controls; absent when the page shows a live meeting. */
+  @property({ attribute: false }) controls?: DemoControls;
+
+  @state() private alternating = false;
+
+  private alternateTimer?: ReturnType<typeof setInterval>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopAlternating();
+  }
+
+  private toggleAlternating = (): void => {
+    if (this.alternating) {
+      this.stopAlternating();
+      return;
+    }
+    const ids = [...this.meeting.participants.keys()].slice(0, 3);
+    const demo = this.controls;
+    if (!demo || ids.length < 2) return;
+    this.alternating = true;
+    let turn = 0;
+    const started = performance.now();
+    this.alternateTimer = setInterval(() => {
+      if (performance.now() - started > ALTERNATE_FOR_MS) {
+        this.stopAlternating();
+        return;
+      }
+      demo.speak(ids[turn++ % ids.length] ?? null);
+    }, ALTERNATE_EVERY_MS);
+    demo.speak(ids[turn++] ?? null);
+  };
+
+  private stopAlternating(): void {
+    clearInterval(this.alternateTimer);
+    this.alternateTimer = undefined;
+    this.alternating = false;
+  }
+
+  override render() {
+    const demo = this.controls;
+    const meeting = this.meeting;
+    const people = [...meeting.participants.values()];
+    return html`<fieldset ?disabled=${!demo}>
+      <legend>Simulated meeting</legend>
+      <div class="actions">
+        <button @click=${() => demo?.join()}>Add participant</button>
+        <button aria-pressed=${String(this.alternating)} ?disabled=${people.length < 2 && !this.alternating} @click=${this.toggleAlternating}>
+          Alternate speakers quickly
+        </button>
+        <button @click=${() => demo?.speak(null)} ?disabled=${meeting.activeSpeakerId === null}>Nobody speaks</button>
+        <button @click=${() => demo?.stopShare()} ?disabled=${meeting.presenterId === null}>Stop share</button>
+      </div>
+      <ul aria-label="Participants">
+        ${people.map((p) => this.renderParticipant(p))}
+      </ul>
+    </fieldset>`;
+  }
+
+  private renderParticipant(p: Participant) {
+    const demo = this.controls;
+    const meeting = this.meeting;
+    const speaking = meeting.activeSpeakerId === p.id;
+    const pinned = meeting.pins.some((pin) => pin.participantId === p.id && pin.cam);
+    const sharing = meeting.presenterId === p.id;
+    const name = p.displayName;
+    return html`<li data-participant-id=${p.id}>
+      <div class="who">
+        <span>${name}</span>
+        ${speaking ? html`<span class="tag">speaking</span>` : nothing}
+      </div>
+      <div class="buttons">
+        <button aria-pressed=${String(speaking)} aria-label=${`Speak ${name}`} @click=${() => demo?.speak(p.id)}>Speak</button>
+        <button aria-pressed=${String(pinned)} aria-label=${`Pin ${name}`} @click=${() => (pinned ? demo?.unpin(p.id) : demo?.pin(p.id))}>
+          Pin
+        </button>
+        <button
+          aria-pressed=${String(sharing)}
+          aria-label=${`Share ${name}'s screen`}
+          @click=${() => (sharing ? demo?.stopShare() : demo?.startShare(p.id))}
+        >
+          Share
+        </button>
+        <button aria-pressed=${String(p.webcamOn)} aria-label=${`Camera ${name}`} @click=${() => demo?.setCamera(p.id, !p.webcamOn)}>
+          Camera
+        </button>
+        <button aria-pressed=${String(p.micOn)} aria-label=${`Mic ${name}`} @click=${() => demo?.setMic(p.id, !p.micOn)}>Mic</button>
+        <button aria-label=${`Remove ${name}`} @click=${() => demo?.leave(p.id)}>Remove</button>
+      </div>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rec-meeting-controls': RecMeetingControls;
+  }
+}
