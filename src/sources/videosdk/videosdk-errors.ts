@@ -4,6 +4,7 @@
  */
 import type { MeetingFailure } from '../../meeting/state.js';
 import { cleanDetail } from './recorder-errors.js';
+import { payloadCode } from './videosdk-types.js';
 
 /** VideoSDK's `error` codes that are join, token or account problems, with what to do about them. */
 const SDK_ERRORS: Readonly<Record<number, string>> = {
@@ -83,4 +84,28 @@ const FAILED_LEAVES: ReadonlySet<number> = new Set([1001, 1007, 1011, 1102, 1103
 /** True when a `meeting-left` code is a failure to show as an error rather than a normal end. */
 export function isFailedLeave(code: number): boolean {
   return FAILED_LEAVES.has(code);
+}
+
+/** Why `initMeeting` threw, for the frame. */
+export function initFailure(error: unknown): MeetingFailure {
+  const { code, message } = payloadCode(error);
+  if (code !== null) return explainSdkError(code, message);
+  return { code: 'SDK_INIT_FAILED', message: 'VideoSDK could not set up the meeting: check the token and meetingId.' };
+}
+
+/** Why `join()` rejected, for the frame: VideoSDK's code when it gave one. */
+export function joinFailure(error: unknown): MeetingFailure {
+  const { code, message } = payloadCode(error);
+  if (code !== null) return explainSdkError(code, message);
+  const detail = error instanceof Error ? error.message : message;
+  const why = detail ? ` (${explainSdkError('', detail).message})` : '';
+  return { code: 'JOIN_FAILED', message: `Could not join the meeting${why}: check the network, the token and the meetingId.` };
+}
+
+/** Failures that only say "something went wrong": a specific code already on the frame wins over them. */
+const GENERIC_FAILURES = new Set(['CONNECTION_FAILED', 'JOIN_FAILED']);
+
+/** Whether `next` should replace the failure on the frame: only a specific one replaces a generic one. */
+export function replacesFailure(shown: MeetingFailure | undefined, next: MeetingFailure): boolean {
+  return shown === undefined || (GENERIC_FAILURES.has(shown.code) && !GENERIC_FAILURES.has(next.code));
 }

@@ -127,3 +127,10 @@ export function payloadMediaStatus(payload: unknown): { kind: string; on?: boole
   }
   return { kind: r.kind };
 }
+
+/** The peer ids a `meeting-joined` payload lists (the SDK passes its join reply's `peers`), if it has them. */
+export function payloadPeerIds(payload: unknown): ReadonlySet<string> | null {
+  const peers = record(payload)?.peers;
+  if (!Array.isArray(peers)) return null;
+  return new Set(peers.map((peer) => payloadParticipantId(peer)).filter((id): id is string => id !== null));
+}

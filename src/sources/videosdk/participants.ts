@@ -1,0 +1,254 @@
+/**
+ * The participants the recorder shows, mapped from the SDK's Participant objects into the store:
+ * who is shown (SEND_AND_RECV only, never the recorder), their media flags and tracks, and the SDK's
+ * speaker, presenter and pins, re-applied once the people they name are shown.
+ */
+import type { Pin } from '../../meeting/state.js';
+import { participantJoined, participantLeft, presenterChanged, speakerChanged } from '../../meeting/state.js';
+import type { MeetingStore } from '../../meeting/store.js';
+import { type Consumption, settle } from './consumption.js';
+import { type MediaPatch, mediaPatched, pinsReplaced } from './videosdk-transitions.js';
+import {
+  type ParticipantEventName,
+  type SdkParticipant,
+  type SdkStream,
+  isShownMode,
+  payloadMediaStatus,
+  payloadParticipantId,
+  payloadPin,
+  payloadString,
+} from './videosdk-types.js';
+
+/** A shown participant's SDK object and the listeners bound to it. */
+interface Shown {
+  readonly sdk: SdkParticipant;
+  readonly listeners: ReadonlyArray<readonly [ParticipantEventName, (payload: unknown) => void]>;
+}
+
+const FLAG_FIELDS = { video: 'webcamOn', audio: 'micOn', share: 'screenShareOn' } as const;
+const TRACK_FIELDS = { video: 'videoTrack', audio: 'audioTrack', share: 'shareTrack', shareAudio: 'shareAudioTrack' } as const;
+
+/** A stream-enabled/disabled payload, checked before use. */
+function asStream(payload: unknown): SdkStream | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const s = payload as Partial<SdkStream>;
+  if (typeof s.kind !== 'string' || typeof s.track !== 'object' || s.track === null) return null;
+  return s as SdkStream;
+}
+
+/** The store fields a stream sets when it starts, or clears when it stops. */
+export function trackPatch(stream: SdkStream, enabled: boolean): MediaPatch {
+  const track = enabled ? stream.track : undefined;
+  switch (stream.kind) {
+    case 'video':
+      return enabled ? { videoTrack: track, webcamOn: true } : { videoTrack: undefined };
+    case 'audio':
+      return enabled ? { audioTrack: track, micOn: true } : { audioTrack: undefined };
+    case 'share':
+      return enabled ? { shareTrack: track, screenShareOn: true } : { shareTrack: undefined };
+    case 'shareAudio':
+      return { shareAudioTrack: track };
+  }
+}
+
+function flagsOf(participant: SdkParticipant): MediaPatch {
+  return { webcamOn: participant.webcamOn === true, micOn: participant.micOn === true, screenShareOn: participant.screenShareOn === true };
+}
+
+/** How the participants reach the rest of the source. */
+export interface ParticipantHooks {
+  isRecorder(id: string): boolean;
+  /** The SDK's current object for an id (the meeting's participants map). */
+  lookup(id: string): SdkParticipant | undefined;
+  /** What is shown changed: consumption catches up. */
+  changed(): void;
+  warnOnce(key: string, text: string): void;
+}
+
+/** The shown participants and the SDK's view of speaker, presenter and pins. */
+export class ShownParticipants {
+  private readonly shown = new Map<string, Shown>();
+  private speakerId: string | null = null;
+  private presenterId: string | null = null;
+  private readonly pins = new Map<string, { cam: boolean; share: boolean }>();
+
+  constructor(
+    private readonly store: MeetingStore,
+    private readonly consumption: Consumption,
+    private readonly hooks: ParticipantHooks,
+  ) {}
+
+  /** `participant-joined`: the event's own object first, since on a re-join the meeting's map may still hold the old one. */
+  onJoined(payload: unknown): void {
+    const id = payloadParticipantId(payload);
+    if (id === null) return;
+    if (typeof payload === 'object' && payload !== null && typeof (payload as SdkParticipant).on === 'function') {
+      this.add(payload as SdkParticipant);
+    } else {
+      const fromMap = this.hooks.lookup(id);
+      if (fromMap) this.add(fromMap);
+    }
+  }
+
+  /** `participant-mode-changed`: viewers leave the screen (and stop being consumed), speakers come on it. */
+  onModeChanged(payload: unknown): void {
+    const id = payloadParticipantId(payload);
+    if (id === null || this.hooks.isRecorder(id)) return;
+    const mode = payloadString(payload, 'mode');
+    const participant = this.hooks.lookup(id);
+    if (isShownMode(mode ?? participant?.mode)) {
+      if (participant && !this.shown.has(id)) this.add(participant, mode);
+    } else if (this.shown.has(id)) {
+      this.remove(id, true);
+      this.hooks.changed();
+    }
+  }
+
+  /** The ids of everyone shown. */
+  ids(): IterableIterator<string> {
+    return this.shown.keys();
+  }
+
+  has(id: string): boolean {
+    return this.shown.has(id);
+  }
+
+  /**
+   * Shows a participant (if their mode is shown) and follows their media. The same id with a new SDK
+   * object (the SDK re-joined) keeps its tile, flags and last frames and follows the new object.
+   */
+  add(participant: SdkParticipant, mode: string | null = null): void {
+    const id = participant.id;
+    if (typeof id !== 'string' || participant.local || this.hooks.isRecorder(id)) return;
+    if (!isShownMode(mode ?? participant.mode)) return;
+    const known = this.shown.get(id);
+    if (known?.sdk === participant) {
+      this.store.update((s) => mediaPatched(s, id, flagsOf(participant)));
+      return;
+    }
+    if (known) this.unbind(known);
+    this.shown.set(id, this.bind(id, participant));
+    this.consumption.follow(id, participant);
+    const tracks: MediaPatch = {};
+    for (const stream of participant.streams?.values() ?? []) Object.assign(tracks, trackPatch(stream, true));
+    if (known) {
+      // A re-joined SDK's new objects start with every flag false: the old ones stand until its events say otherwise.
+      this.store.update((s) => mediaPatched(s, id, tracks));
+    } else {
+      const displayName = typeof participant.displayName === 'string' ? participant.displayName : '';
+      this.store.update((s) => participantJoined(s, { id, displayName, ...flagsOf(participant), ...tracks }));
+    }
+    this.syncMirrors();
+    this.hooks.changed();
+  }
+
+  /** Stops showing a participant; `stillInMeeting` when they only became a viewer. */
+  remove(id: string, stillInMeeting = false): void {
+    const known = this.shown.get(id);
+    if (known) this.unbind(known);
+    this.shown.delete(id);
+    this.consumption.forget(id, stillInMeeting);
+    this.store.update((s) => participantLeft(s, id));
+  }
+
+  /** Stops listening to everyone (the meeting is over or the source stops). */
+  clear(): void {
+    for (const known of this.shown.values()) this.unbind(known);
+    this.shown.clear();
+  }
+
+  onSpeaker(id: string | null): void {
+    this.speakerId = id;
+    const shown = id !== null && this.shown.has(id) ? id : null;
+    this.store.update((s) => speakerChanged(s, shown, performance.now()));
+  }
+
+  onPresenter(id: string | null): void {
+    this.presenterId = id;
+    this.store.update((s) => presenterChanged(s, id !== null && this.shown.has(id) ? id : null));
+  }
+
+  onPin(payload: unknown): void {
+    const pin = payloadPin(payload);
+    if (!pin) {
+      this.hooks.warnOnce('pin-payload', 'ignored a pin-state-changed event without a participant id and state.');
+      return;
+    }
+    const previous = this.pins.get(pin.participantId) ?? { cam: false, share: false };
+    const next = { cam: pin.cam ?? previous.cam, share: pin.share ?? previous.share };
+    if (next.cam || next.share) this.pins.set(pin.participantId, next);
+    else this.pins.delete(pin.participantId);
+    this.syncMirrors();
+  }
+
+  /** Takes the meeting's speaker, presenter and pins as it reports them on join, where not known yet. */
+  adoptMeetingView(speakerId: unknown, presenterId: unknown, pinned: unknown): void {
+    if (typeof speakerId === 'string' && speakerId) this.speakerId ??= speakerId;
+    if (typeof presenterId === 'string' && presenterId) this.presenterId ??= presenterId;
+    if (pinned instanceof Map) {
+      for (const [id, pin] of pinned as Map<string, { cam?: boolean; share?: boolean }>) {
+        if (!this.pins.has(id) && (pin.cam || pin.share)) this.pins.set(id, { cam: pin.cam === true, share: pin.share === true });
+      }
+    }
+    this.syncMirrors();
+  }
+
+  /** Shows a track again after a failed stop call (the stream still flows). */
+  restoreTrack(id: string, sdk: SdkParticipant, kind: 'video' | 'audio'): void {
+    if (this.shown.get(id)?.sdk !== sdk) return;
+    for (const stream of sdk.streams.values()) {
+      if (stream.kind === kind) this.store.update((s) => mediaPatched(s, id, trackPatch(stream, true)));
+    }
+  }
+
+  private bind(id: string, sdk: SdkParticipant): Shown {
+    const listeners: Array<readonly [ParticipantEventName, (payload: unknown) => void]> = [
+      ['stream-enabled', (payload) => this.onStream(id, sdk, payload, true)],
+      ['stream-disabled', (payload) => this.onStream(id, sdk, payload, false)],
+      ['media-status-changed', (payload) => this.onMediaStatus(id, sdk, payload)],
+    ];
+    for (const [event, listener] of listeners) sdk.on(event, listener);
+    return { sdk, listeners };
+  }
+
+  private unbind(known: Shown): void {
+    for (const [event, listener] of known.listeners) settle(() => known.sdk.off(event, listener), () => undefined);
+  }
+
+  private onStream(id: string, sdk: SdkParticipant, payload: unknown, enabled: boolean): void {
+    const stream = asStream(payload);
+    if (this.shown.get(id)?.sdk !== sdk || !stream) return;
+    if (enabled) {
+      this.consumption.streamStarted(id, stream.kind);
+      this.store.update((s) => mediaPatched(s, id, trackPatch(stream, true)));
+      this.hooks.changed();
+      return;
+    }
+    // Only clear the track this stream carried: a newer stream may already have replaced it.
+    if (this.store.state.participants.get(id)?.[TRACK_FIELDS[stream.kind]] !== stream.track) return;
+    const flag = FLAG_FIELDS[stream.kind as keyof typeof FLAG_FIELDS];
+    const flagPatch: MediaPatch = flag ? { [flag]: sdk[flag] === true } : {};
+    this.store.update((s) => mediaPatched(s, id, { ...trackPatch(stream, false), ...flagPatch }));
+  }
+
+  private onMediaStatus(id: string, sdk: SdkParticipant, payload: unknown): void {
+    if (this.shown.get(id)?.sdk !== sdk) return;
+    const status = payloadMediaStatus(payload);
+    const field = status ? FLAG_FIELDS[status.kind as keyof typeof FLAG_FIELDS] : undefined;
+    // Only the flag the event is about: the other flags of a re-joined SDK's new object are not news.
+    const patch: MediaPatch = field && status?.on !== undefined ? { [field]: status.on } : flagsOf(sdk);
+    this.store.update((s) => mediaPatched(s, id, patch));
+  }
+
+  /** Re-applies the SDK's speaker, presenter and pins once the people they name are shown. */
+  private syncMirrors(): void {
+    const pins: Pin[] = [...this.pins].map(([participantId, p]) => ({ participantId, cam: p.cam, share: p.share }));
+    this.store.update((s) => pinsReplaced(s, pins));
+    const presenter = this.presenterId !== null && this.shown.has(this.presenterId) ? this.presenterId : null;
+    this.store.update((s) => presenterChanged(s, presenter));
+    const speaker = this.speakerId;
+    if (speaker !== null && this.shown.has(speaker) && this.store.state.activeSpeakerId !== speaker) {
+      this.store.update((s) => speakerChanged(s, speaker, performance.now()));
+    }
+  }
+}
