@@ -124,7 +124,8 @@ export class RecMeetingControls extends LitElement {
     const pinned = meeting.pins.some((pin) => pin.participantId === p.id && pin.cam);
     const sharing = meeting.presenterId === p.id;
     const name = p.displayName;
-    return html`<li data-participant-id=${p.id}>
+    // data-row-for, not data-participant-id: that attribute is the tiles' testing contract alone.
+    return html`<li data-row-for=${p.id}>
       <div class="who">
         <span>${name}</span>
         ${speaking ? html`<span class="tag">speaking</span>` : nothing}

@@ -1,3 +1,4 @@
+/** The podcast template's level meters: a bar meter under each on-screen participant's avatar. */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -139,11 +140,12 @@ export class RecLevelMeters extends LitElement {
       width: `${meterWidth}px`,
       height: `${meterHeight}px`,
     };
+    // data-meter-for, not data-participant-id: that attribute is the tiles' testing contract alone.
     return html`<div
       part="meter"
       class="meter"
       style=${styleMap(box)}
-      data-participant-id=${m.id}
+      data-meter-for=${m.id}
       data-speaking=${String(m.speaking)}
       data-measured=${String(m.level !== undefined)}
     >

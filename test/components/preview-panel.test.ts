@@ -199,6 +199,12 @@ describe('<rec-preview-panel>', () => {
   });
 
   describe('simulated meeting controls', () => {
+    it('marks its rows with data-row-for and leaves data-participant-id to the tiles', async () => {
+      const p = await preview('still=1&demo=3');
+      expect(p.all('li[data-row-for]').map((row) => row.dataset.rowFor)).to.deep.equal(['p1', 'p2', 'p3']);
+      expect(p.all('[data-participant-id]')).to.deep.equal([]);
+    });
+
     it('adds and removes participants', async () => {
       const p = await preview('still=1&demo=2');
       expect(tilesOf(p.app)).to.have.length(2);

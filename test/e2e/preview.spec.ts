@@ -59,3 +59,17 @@ test('the templates load the panel in the preview as well', async ({ page }) => 
     /--template-url '\S*\/templates\/branded\/\?title=Hello' /,
   );
 });
+
+test('on every preview page [data-participant-id] matches the tiles and nothing else', async ({ page }) => {
+  const pages = ['/?still=1&demo=3', '/templates/branded/?still=1&demo=3', '/templates/podcast/?still=1&demo=3'];
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('data-state', 'live');
+    // Wait for everything that lists participants: the tiles, the panel's rows and the podcast's meters.
+    await expect(page.locator('rec-tile')).toHaveCount(3);
+    await expect(page.locator('rec-preview-panel li')).toHaveCount(3);
+    if (path.includes('podcast')) await expect(page.locator('rec-level-meters [part=meter]')).toHaveCount(3);
+    const tags = await page.locator('[data-participant-id]').evaluateAll((els) => els.map((el) => el.localName));
+    expect(tags, path).toEqual(['rec-tile', 'rec-tile', 'rec-tile']);
+  }
+});

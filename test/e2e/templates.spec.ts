@@ -88,7 +88,7 @@ test('podcast: one level meter per speaker, lit for the one speaking', async ({ 
   await openTemplateCase(page, 'podcast', TEMPLATES.podcast);
   const meters = page.locator('rec-level-meters [part=meter]');
   await expect(meters).toHaveCount(3);
-  await expect(page.locator('rec-level-meters [part=meter][data-speaking=true]')).toHaveAttribute('data-participant-id', 'p2');
+  await expect(page.locator('rec-level-meters [part=meter][data-speaking=true]')).toHaveAttribute('data-meter-for', 'p2');
 });
 
 test('templates run the recorder mode too (same app, no panel)', async ({ page }) => {
