@@ -20,6 +20,13 @@ const VARIANTS = [
   { orientation: 'portrait', theme: 'LIGHT', viewport: { width: 405, height: 720 } },
 ] as const;
 
+/** A template's query with some parameters set (replacing any it has). */
+function withParams(query: string, params: Record<string, string>): string {
+  const search = new URLSearchParams(query);
+  for (const [name, value] of Object.entries(params)) search.set(name, value);
+  return search.toString();
+}
+
 /** Opens a template as the recorder sees it and waits until its frame is final. */
 async function openTemplateCase(page: Page, name: string, query: string): Promise<void> {
   await page.goto(`/templates/${name}/?panel=0&still=1&${query}`);
@@ -56,6 +63,30 @@ for (const [name, query] of Object.entries(TEMPLATES)) {
     });
   }
 }
+
+// Audio-only recordings centre each label under its avatar; a template's restyled label must stay whole.
+for (const name of Object.keys(TEMPLATES)) {
+  test(`${name} audio`, async ({ page }) => {
+    await openTemplateCase(page, name, withParams(TEMPLATES[name as keyof typeof TEMPLATES], { mode: 'audio' }));
+    await expect(page).toHaveScreenshot(`${name}-audio.png`);
+  });
+}
+
+test('audio mode: every name label lies whole inside its tile', async ({ page }) => {
+  for (const [name, query] of Object.entries(TEMPLATES)) {
+    await openTemplateCase(page, name, withParams(query, { mode: 'audio' }));
+    const labels = await page.locator('rec-tile').evaluateAll((tiles) =>
+      tiles.map((tile) => {
+        const box = tile.getBoundingClientRect();
+        const label = tile.shadowRoot!.querySelector('[part=label]')!.getBoundingClientRect();
+        const whole = label.left >= box.left - 0.5 && label.right <= box.right + 0.5;
+        return whole ? 'whole' : `${(tile as HTMLElement).dataset.participantId}: label ${label.left}–${label.right}, tile ${box.left}–${box.right}`;
+      }),
+    );
+    expect(labels.length, name).toBeGreaterThanOrEqual(3);
+    expect(labels.filter((l) => l !== 'whole'), name).toEqual([]);
+  }
+});
 
 test('branded: its chrome and restyled labels are on the stage', async ({ page }) => {
   await openTemplateCase(page, 'branded', TEMPLATES.branded);
