@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { TileRole } from '../layout/types.js';
 import type { Participant } from '../meeting/state.js';
-import { initialsOf } from './initials.js';
+import { initialsOf, labelName } from './initials.js';
 
 /**
  * One participant on the stage: their camera (or screen share), or an initials avatar when the
@@ -190,7 +190,8 @@ export class RecTile extends LitElement {
   }
 
   private renderLabel(participant: Participant) {
-    const name = this.kind === 'share' ? `${participant.displayName} · Screen` : participant.displayName;
+    const shown = labelName(participant.displayName);
+    const name = this.kind === 'share' ? `${shown} · Screen` : shown;
     const micOff = this.kind === 'cam' && !participant.micOn;
     return html`<div part="label" class="label ${this.audioOnly ? 'centered' : ''}">
       ${micOff ? this.renderMicOff() : nothing}

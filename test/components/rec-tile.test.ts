@@ -58,6 +58,16 @@ describe('<rec-tile>', () => {
     expect(shadow(el).querySelector('video')!.hidden).to.equal(true);
   });
 
+  it('shows "?" in the avatar and the label for a name with nothing visible', async () => {
+    const el = await tile(someone({ displayName: '\u200B\u200B', webcamOn: false }));
+    expect(shadow(el).querySelector('.avatar')!.textContent!.trim()).to.equal('?');
+    expect(shadow(el).querySelector('.name')!.textContent).to.equal('?');
+    el.kind = 'share';
+    el.participant = someone({ displayName: '\u200B\u200B', shareTrack: aVideoTrack(), screenShareOn: true });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.name')!.textContent).to.equal('? · Screen');
+  });
+
   it('shows a mic-off icon only when the mic is off', async () => {
     const el = await tile(someone({ micOn: true }));
     expect(shadow(el).querySelector('.mic-off')).to.equal(null);
