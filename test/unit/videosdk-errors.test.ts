@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { explainLeaveReason, explainSdkError, isFailedLeave, isFatalSdkError } from '../../src/sources/videosdk/videosdk-errors.js';
+import { explainLeaveReason, explainSdkError, isFailedLeave, isFatalSdkError, replacesFailure } from '../../src/sources/videosdk/videosdk-errors.js';
 
 describe('explainSdkError', () => {
   const table: Array<[number, string]> = [
@@ -61,5 +61,17 @@ describe('explainLeaveReason', () => {
 
   it('names unknown codes', () => {
     expect(explainLeaveReason(1999)).to.contain('1999');
+  });
+});
+
+describe('replacesFailure', () => {
+  const generic = { code: 'CONNECTION_FAILED', message: 'failed' };
+  const specific = { code: '4001', message: 'bad key' };
+  it('lets a specific code replace a generic one, never the other way round', () => {
+    expect(replacesFailure(undefined, generic)).to.equal(true);
+    expect(replacesFailure(generic, specific)).to.equal(true);
+    expect(replacesFailure(specific, generic)).to.equal(false);
+    expect(replacesFailure(specific, { code: '1103', message: 'join failed' })).to.equal(false);
+    expect(replacesFailure(generic, { code: 'JOIN_FAILED', message: 'x' })).to.equal(false);
   });
 });

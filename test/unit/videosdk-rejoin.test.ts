@@ -1,0 +1,138 @@
+import { expect } from '@open-wc/testing';
+import { RECORDING_LAYOUT_TOPIC } from '../../src/config/layout-message.js';
+import { pageState } from '../../src/meeting/state.js';
+import { settle } from '../fixtures/fake-videosdk.js';
+import { aDemand, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-videosdk-harness.js';
+
+const recorder = recordersStoppedAfterEach();
+
+const room = { participants: ['a', 'b', 'c'].map((id) => ({ id })) };
+
+/** What the frame shows of each participant: a video track or not. */
+function cameras(r: Awaited<ReturnType<typeof recorder>>): Record<string, boolean> {
+  return Object.fromEntries([...r.store.state.participants.values()].map((p) => [p.id, p.videoTrack?.readyState === 'live']));
+}
+
+describe('VideoSdkSource: the SDK re-joins after its socket dropped (its real sequence)', () => {
+  it('receives every on-screen camera and every mic again, on the SDK\'s new participant objects', async () => {
+    const r = await recorder(room);
+    r.source.demand(aDemand(['a', 'b'], ['a', 'b', 'c']));
+    await settle();
+    expect(cameras(r)).to.deep.equal({ a: true, b: true, c: false });
+
+    r.meeting.dropConnection();
+    await settle();
+    r.meeting.rejoin();
+    await settle();
+
+    expect(r.meeting.consumption()).to.deep.equal({ video: ['a', 'b'], mic: ['a', 'b', 'c'] });
+    expect(cameras(r)).to.deep.equal({ a: true, b: true, c: false });
+    const audible = [...r.store.state.participants.values()].filter((p) => p.audioTrack?.readyState === 'live').map((p) => p.id);
+    expect(audible).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('follows media events of the new objects and no longer listens to the old ones', async () => {
+    const r = await recorder(room);
+    r.source.demand(aDemand(['a'], ['a']));
+    await settle();
+    const old = r.meeting.participant('a');
+    r.meeting.dropConnection();
+    r.meeting.rejoin();
+    await settle();
+    expect(old.listenerCount()).to.equal(0);
+
+    r.meeting.participant('a').setMedia('video', false);
+    await settle();
+    expect(r.store.state.participants.get('a')?.webcamOn).to.equal(false);
+    expect(r.store.state.participants.get('a')?.videoTrack).to.equal(undefined);
+  });
+
+  it('keeps every tile and the live frame through the whole blip', async () => {
+    const r = await recorder(room);
+    r.source.demand(aDemand(['a', 'b', 'c']));
+    await settle();
+    const seen = new Set<string>();
+    const unsubscribe = r.store.subscribe((s) => seen.add(`${pageState(s)}:${s.participants.size}`));
+    r.meeting.dropConnection({ announce: true });
+    await settle();
+    r.meeting.rejoin();
+    await settle();
+    unsubscribe();
+    expect([...seen]).to.deep.equal(['live:3']);
+  });
+
+  it('does not show someone who left while the recorder was away (the SDK sends no participant-left)', async () => {
+    const r = await recorder(room);
+    r.source.demand(aDemand(['a', 'b', 'c']));
+    await settle();
+    r.meeting.dropConnection();
+    r.meeting.rejoin({ leftMeanwhile: ['b'] });
+    await settle();
+    expect([...r.store.state.participants.keys()]).to.deep.equal(['a', 'c']);
+  });
+
+  it('subscribes to the layout topic again, applies what was published meanwhile, then live messages', async () => {
+    const r = await recorder(room);
+    expect(r.meeting.pubSub.subscriberCount(RECORDING_LAYOUT_TOPIC)).to.equal(1);
+    r.meeting.dropConnection();
+    expect(r.meeting.pubSub.subscriberCount(RECORDING_LAYOUT_TOPIC)).to.equal(0);
+    r.meeting.pubSub.persistOld(RECORDING_LAYOUT_TOPIC, JSON.stringify({ layout: { type: 'SIDEBAR' } }));
+    r.meeting.rejoin();
+    await settle();
+    expect(r.meeting.pubSub.subscriberCount(RECORDING_LAYOUT_TOPIC)).to.equal(1);
+    expect(r.store.state.optionOverrides).to.deep.equal({ layoutType: 'SIDEBAR' });
+
+    r.meeting.pubSub.send(RECORDING_LAYOUT_TOPIC, JSON.stringify({ theme: 'DARK' }));
+    expect(r.store.state.optionOverrides).to.deep.equal({ layoutType: 'SIDEBAR', theme: 'DARK' });
+  });
+
+  it('does not re-apply a persisted message it already applied before the blip', async () => {
+    const r = await recorder(room);
+    r.meeting.pubSub.send(RECORDING_LAYOUT_TOPIC, JSON.stringify({ theme: 'DARK' }));
+    r.meeting.pubSub.send(RECORDING_LAYOUT_TOPIC, JSON.stringify({ theme: 'LIGHT' }), { persist: false });
+    expect(r.store.state.optionOverrides).to.deep.equal({ theme: 'LIGHT' });
+    r.meeting.dropConnection();
+    r.meeting.rejoin();
+    await settle();
+    expect(r.store.state.optionOverrides).to.deep.equal({ theme: 'LIGHT' });
+  });
+});
+
+describe('VideoSdkSource: a failed layout subscription is retried', () => {
+  it('subscribes again a second later when the subscribe call fails, with one warning', async () => {
+    const log = await captureConsole(async () => {
+      const r = await recorder(room);
+      r.meeting.dropConnection();
+      const pubSub = r.meeting.pubSub;
+      const subscribe = pubSub.subscribe.bind(pubSub);
+      let failures = 1;
+      pubSub.subscribe = async (...args) => {
+        if (failures-- > 0) throw Object.assign(new Error('PubSub is disconnected.'), { code: 4088 });
+        return subscribe(...args);
+      };
+      r.meeting.rejoin();
+      await settle();
+      expect(pubSub.subscriberCount(RECORDING_LAYOUT_TOPIC)).to.equal(0);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await settle();
+      expect(pubSub.subscriberCount(RECORDING_LAYOUT_TOPIC)).to.equal(1);
+      pubSub.send(RECORDING_LAYOUT_TOPIC, JSON.stringify({ layout: { type: 'SPOTLIGHT' } }));
+      expect(r.store.state.optionOverrides).to.deep.equal({ layoutType: 'SPOTLIGHT' });
+    });
+    expect(log.warn.filter((w) => w.includes(RECORDING_LAYOUT_TOPIC))).to.have.length(1);
+  });
+});
+
+describe('VideoSdkSource: the specific error stays on the frame', () => {
+  for (const code of [3047, 4001]) {
+    it(`shows ${code} when meeting-state-changed FAILED follows it`, async () => {
+      await captureConsole(async () => {
+        const r = await recorder({ ...room, join: { code, message: `error ${code}` } }, {}, {});
+        r.meeting.connection('FAILED');
+        await settle();
+        expect(r.store.state.status).to.equal('error');
+        expect(r.store.state.failure?.code).to.equal(String(code));
+      });
+    });
+  }
+});
