@@ -122,6 +122,32 @@ test('podcast: one level meter per speaker, lit for the one speaking', async ({ 
   await expect(page.locator('rec-level-meters [part=meter][data-speaking=true]')).toHaveAttribute('data-meter-for', 'p2');
 });
 
+test('every page paints the URL theme before any module runs, read as the schema reads it', async ({ page }) => {
+  // Only the HTML loads: what shows is what the inline script and style paint as the first frame.
+  await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+  const DARK = 'rgb(5, 10, 14)';
+  const LIGHT = 'rgb(255, 255, 255)';
+  const DEFAULT = 'rgb(33, 32, 50)';
+  // The schema trims (JavaScript's trim) and compares in lower case, so a Kelvin sign K counts as k.
+  const cases = [
+    ['dark', DARK],
+    ['%20dark', DARK],
+    ['Light%20', LIGHT],
+    ['%09dArK%0A', DARK],
+    ['DAR%E2%84%AA', DARK],
+    ['%C2%A0LIGHT', LIGHT],
+    ['default', DEFAULT],
+    ['dim', DEFAULT],
+  ] as const;
+  for (const path of ['/', ...Object.keys(TEMPLATES).map((name) => `/templates/${name}/`)]) {
+    for (const [theme, background] of cases) {
+      await page.goto(`${path}?theme=${theme}`, { waitUntil: 'domcontentloaded' });
+      const painted = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(painted, `${path}?theme=${theme}`).toBe(background);
+    }
+  }
+});
+
 test('templates run the recorder mode too (same app, no panel)', async ({ page }) => {
   for (const name of Object.keys(TEMPLATES)) {
     await page.goto(`/templates/${name}/?token=x.y.z&meetingId=m`);
