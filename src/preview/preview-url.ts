@@ -64,7 +64,7 @@ function shellQuote(value: string): string {
 /** Page parameters that belong to the preview or the simulated meeting, never to a recording's URL. */
 const PAGE_ONLY_PARAMS = new Set([
   'token', 'meetingId', 'participantId', 'panel', 'demo', 'seed', 'speaker', 'pins', 'presenter',
-  'cameraOff', 'muted', 'names', 'still',
+  'cameraOff', 'muted', 'names', 'still', 'clip',
 ]);
 
 /** The template address to record: the page's, with the template's own params (e.g. a title) and no preview-only or option ones. */

@@ -288,6 +288,20 @@ describe('<rec-preview-panel>', () => {
       expect(command).not.to.contain('still=').and.not.to.contain('demo=');
     });
 
+    it('keeps the template params and leaves the demo-only ones (clip, names, seed) out', async () => {
+      const p = await preview();
+      window.history.replaceState(null, '', `${window.location.pathname}?demo=4&still=1&clip=%2Fclips%2F720p.ivf&names=Ana&seed=3&title=Hi`);
+      await p.click(p.radio('layoutType', 'SIDEBAR'));
+      const query = p.byId<HTMLTextAreaElement>('query-text').value;
+      const command = p.byId<HTMLTextAreaElement>('command-text').value;
+      expect(query).to.contain('layoutType=SIDEBAR');
+      expect(command).to.contain('--layout SIDEBAR');
+      for (const text of [query, command]) {
+        expect(text).to.contain('title=Hi');
+        expect(text).not.to.contain('clip=').and.not.to.contain('names=').and.not.to.contain('seed=');
+      }
+    });
+
     it('copies with a spoken confirmation', async () => {
       const p = await preview();
       await p.click(p.button('Copy command'));
