@@ -1,0 +1,180 @@
+/**
+ * The emulated media server, run in its own page (media-real.ts serves it, compiled): one
+ * RTCPeerConnection per SDK recv transport, one sender per consumer. Installs `window.recMediaServer`.
+ */
+import type { SdkSide } from './media-capture.js';
+import { type PageCodec, answerFor, codecOf, sectionsOf, valueOf } from './media-sdp.js';
+import { stopTracks, trackOf } from './media-synthetic.js';
+import type { MediaKind } from './media.js';
+
+export type { PageCodec } from './media-sdp.js';
+
+/** Our side of a transport, as our offer has it. */
+export interface PageTransport {
+  readonly ufrag: string;
+  readonly pwd: string;
+  readonly fingerprint: { algorithm: string; value: string };
+  readonly candidates: ReadonlyArray<{ foundation: string; priority: number; address: string; port: number }>;
+}
+
+/** A transport's ICE/DTLS state and the bytes sent per open consumer. */
+export interface TransportStats {
+  readonly connectionState: string;
+  readonly bytesSent: Readonly<Record<string, number>>;
+}
+
+/** What the page offers the Node side. */
+export interface MediaServer {
+  codecs(): Promise<{ audio: PageCodec; video: PageCodec }>;
+  createTransport(id: string): Promise<PageTransport>;
+  consume(id: string, consumerId: string, peerId: string, kind: MediaKind, label: string): Promise<{ ssrc: number; cname: string; codec: PageCodec }>;
+  setRemote(id: string, remote: SdkSide): Promise<void>;
+  release(id: string, consumerId: string): Promise<void>;
+  stats(id: string): Promise<TransportStats>;
+  closeTransport(id: string): void;
+  close(): void;
+}
+
+const transports = new Map<string, Transport>();
+
+interface Transport {
+  readonly pc: RTCPeerConnection;
+  /** One sender per consumer: mediasoup gives every consumer its own SSRC, and the SDK relies on it. */
+  readonly senders: Map<string, RTCRtpTransceiver>;
+  remote: SdkSide | null;
+  queue: Promise<unknown>;
+}
+
+/** Limits a transceiver to one codec (Opus or VP8) so the SDP and the consumer's parameters stay small. */
+function preferCodec(transceiver: RTCRtpTransceiver, kind: 'audio' | 'video'): void {
+  const mimeType = kind === 'audio' ? 'audio/opus' : 'video/VP8';
+  transceiver.setCodecPreferences((RTCRtpReceiver.getCapabilities(kind)?.codecs ?? []).filter((c) => c.mimeType === mimeType));
+}
+
+/** Runs `step` after every earlier step on the same transport: offers and answers must not interleave. */
+function serially<T>(transport: Transport, step: () => Promise<T>): Promise<T> {
+  const run = transport.queue.then(step);
+  transport.queue = run.catch(() => undefined);
+  return run;
+}
+
+/** A new offer for the current senders, answered at once if the SDK's side is known. */
+async function negotiate(transport: Transport): Promise<void> {
+  await transport.pc.setLocalDescription(await transport.pc.createOffer());
+  await applyAnswer(transport);
+}
+
+/** Answers our pending offer once the SDK's side is known (before that, offers just pile up). */
+async function applyAnswer(transport: Transport): Promise<void> {
+  const offer = transport.pc.localDescription;
+  if (!transport.remote || !offer || transport.pc.signalingState !== 'have-local-offer') return;
+  await transport.pc.setRemoteDescription({ type: 'answer', sdp: answerFor(offer.sdp, transport.remote) });
+}
+
+function gathered(pc: RTCPeerConnection): Promise<void> {
+  return new Promise((resolve) => {
+    if (pc.iceGatheringState === 'complete') return resolve();
+    pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+    setTimeout(resolve, 3000);
+  });
+}
+
+function transportOf(id: string): Transport {
+  const transport = transports.get(id);
+  if (!transport) throw new Error(`media page: no transport ${id}`);
+  return transport;
+}
+
+const server: MediaServer = {
+  async codecs() {
+    const pc = new RTCPeerConnection();
+    preferCodec(pc.addTransceiver('audio', { direction: 'sendonly' }), 'audio');
+    preferCodec(pc.addTransceiver('video', { direction: 'sendonly' }), 'video');
+    const { media } = sectionsOf((await pc.createOffer()).sdp ?? '');
+    pc.close();
+    return { audio: codecOf(media[0] ?? [], 'audio'), video: codecOf(media[1] ?? [], 'video') };
+  },
+
+  async createTransport(id) {
+    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    // A track-less first section anchors the BUNDLE group and carries ICE before any peer is consumed.
+    preferCodec(pc.addTransceiver('audio', { direction: 'sendonly' }), 'audio');
+    transports.set(id, { pc, senders: new Map(), remote: null, queue: Promise.resolve() });
+    await pc.setLocalDescription(await pc.createOffer());
+    await gathered(pc);
+    const { session, media } = sectionsOf(pc.localDescription?.sdp ?? '');
+    const first = media[0] ?? [];
+    const candidates = first
+      .filter((l) => l.startsWith('a=candidate:'))
+      .map((l) => l.slice('a=candidate:'.length).split(' '))
+      .filter((f) => f[2]?.toLowerCase() === 'udp' && f[7] === 'host')
+      .map((f) => ({ foundation: f[0] ?? '', priority: Number(f[3]), address: f[4] ?? '', port: Number(f[5]) }));
+    const [algorithm, value] = (valueOf(first, 'a=fingerprint:') ?? valueOf(session, 'a=fingerprint:') ?? '').split(' ');
+    return {
+      ufrag: valueOf(first, 'a=ice-ufrag:') ?? '',
+      pwd: valueOf(first, 'a=ice-pwd:') ?? '',
+      fingerprint: { algorithm: algorithm ?? '', value: value ?? '' },
+      candidates,
+    };
+  },
+
+  consume(id, consumerId, peerId, kind, label) {
+    const transport = transportOf(id);
+    return serially(transport, async () => {
+      const track = trackOf(peerId, kind, label);
+      const transceiver = transport.pc.addTransceiver(track, { direction: 'sendonly', streams: [new MediaStream([track])] });
+      preferCodec(transceiver, track.kind === 'audio' ? 'audio' : 'video');
+      transport.senders.set(consumerId, transceiver);
+      await negotiate(transport);
+      const mid = transceiver.mid;
+      const section = sectionsOf(transport.pc.localDescription?.sdp ?? '').media.find((s) => valueOf(s, 'a=mid:') === mid);
+      const [, ssrc, cname] = /^a=ssrc:(\d+) cname:(\S+)/m.exec(section?.join('\n') ?? '') ?? [];
+      if (!section || !ssrc || !cname) throw new Error(`media page: no SSRC for ${peerId}/${kind} in our offer`);
+      return { ssrc: Number(ssrc), cname, codec: codecOf(section, track.kind) };
+    });
+  },
+
+  setRemote(id, remote) {
+    const transport = transportOf(id);
+    return serially(transport, async () => {
+      transport.remote = remote;
+      await applyAnswer(transport);
+    });
+  },
+
+  release(id, consumerId) {
+    const transport = transportOf(id);
+    return serially(transport, async () => {
+      const transceiver = transport.senders.get(consumerId);
+      if (!transceiver) return;
+      transport.senders.delete(consumerId);
+      // Stopped, its section is rejected in our next offer (and may be recycled), so the SDP stays small.
+      transceiver.stop();
+      await negotiate(transport);
+    });
+  },
+
+  async stats(id) {
+    const transport = transportOf(id);
+    const bytesSent: Record<string, number> = {};
+    const report = await transport.pc.getStats();
+    for (const [consumerId, transceiver] of transport.senders) {
+      report.forEach((stat: { type: string; mid?: string; bytesSent?: number }) => {
+        if (stat.type === 'outbound-rtp' && stat.mid === transceiver.mid) bytesSent[consumerId] = stat.bytesSent ?? 0;
+      });
+    }
+    return { connectionState: transport.pc.connectionState, bytesSent };
+  },
+
+  closeTransport(id) {
+    transports.get(id)?.pc.close();
+    transports.delete(id);
+  },
+
+  close() {
+    for (const id of transports.keys()) server.closeTransport(id);
+    stopTracks();
+  },
+};
+
+Object.assign(window, { recMediaServer: server });

@@ -1,0 +1,111 @@
+/**
+ * Synthetic media for the emulated peers (browser code, runs in the media page): a canvas camera
+ * with a moving ball, a slide-like screen share and a quiet tone per peer, small and at 15 fps.
+ */
+import type { MediaKind } from './media.js';
+
+type Size = { readonly width: number; readonly height: number };
+type Draw = (g: CanvasRenderingContext2D, tick: number) => void;
+
+const FPS = 15;
+const CAMERA: Size = { width: 320, height: 180 };
+const SHARE: Size = { width: 640, height: 360 };
+
+/** One track per `peer/kind`, shared by every transport. */
+const tracks = new Map<string, MediaStreamTrack>();
+const painters: Array<{ every: number; draw: (tick: number) => void }> = [];
+let audio: AudioContext | null = null;
+let ticks = 0;
+const timer = setInterval(() => {
+  ticks += 1;
+  for (const painter of painters) if (ticks % painter.every === 0) painter.draw(ticks);
+}, 1000 / FPS);
+
+/** A stable number for a string, to give each peer its own colour and tone. */
+function hashOf(text: string): number {
+  let hash = 7;
+  for (const char of text) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return hash;
+}
+
+/** A canvas track redrawn every `every` ticks, so the encoder always has fresh frames. */
+function canvasTrack(size: Size, every: number, draw: Draw): MediaStreamTrack {
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const g = canvas.getContext('2d');
+  if (!g) throw new Error('media page: no 2d canvas context');
+  painters.push({ every, draw: (tick) => draw(g, tick) });
+  draw(g, 0);
+  const track = canvas.captureStream(FPS / every).getVideoTracks()[0];
+  if (!track) throw new Error('media page: canvas.captureStream gave no video track');
+  return track;
+}
+
+/** A camera: the peer's colour, its label and a moving ball, so every frame differs. */
+function cameraTrack(peerId: string, label: string): MediaStreamTrack {
+  const hue = hashOf(peerId) % 360;
+  return canvasTrack(CAMERA, 1, (g, tick) => {
+    g.fillStyle = `hsl(${hue} 45% 35%)`;
+    g.fillRect(0, 0, CAMERA.width, CAMERA.height);
+    g.fillStyle = `hsl(${(hue + 180) % 360} 70% 60%)`;
+    g.beginPath();
+    g.arc(((tick * 4) % (CAMERA.width + 40)) - 20, CAMERA.height / 2 + Math.sin(tick / 5) * 40, 18, 0, 2 * Math.PI);
+    g.fill();
+    g.fillStyle = '#fff';
+    g.font = '20px sans-serif';
+    g.fillText(label, 12, 28);
+  });
+}
+
+/** A screen share: a slide with a progress bar, redrawn at a third of the camera rate. */
+function shareTrack(label: string): MediaStreamTrack {
+  return canvasTrack(SHARE, 3, (g, tick) => {
+    g.fillStyle = '#f4f4f0';
+    g.fillRect(0, 0, SHARE.width, SHARE.height);
+    g.fillStyle = '#223';
+    g.font = 'bold 32px sans-serif';
+    g.fillText(`${label}: shared slide`, 32, 64);
+    g.font = '22px sans-serif';
+    for (let line = 0; line < 4; line += 1) g.fillText(`• point ${line + 1}`, 48, 120 + line * 40);
+    g.fillStyle = '#36c';
+    g.fillRect(32, SHARE.height - 40, ((tick / 3) % 100) * ((SHARE.width - 64) / 100), 12);
+  });
+}
+
+/** A quiet tone per peer (share audio an octave up), from one shared AudioContext. */
+function toneTrack(peerId: string, octave: number): MediaStreamTrack {
+  audio ??= new AudioContext();
+  void audio.resume();
+  const oscillator = audio.createOscillator();
+  oscillator.frequency.value = (220 + (hashOf(peerId) % 12) * 30) * octave;
+  const gain = audio.createGain();
+  gain.gain.value = 0.08;
+  const destination = audio.createMediaStreamDestination();
+  oscillator.connect(gain).connect(destination);
+  oscillator.start();
+  const track = destination.stream.getAudioTracks()[0];
+  if (!track) throw new Error('media page: the audio destination gave no track');
+  return track;
+}
+
+/** The track of `peerId`'s `kind`, made on first use. */
+export function trackOf(peerId: string, kind: MediaKind, label: string): MediaStreamTrack {
+  const key = `${peerId}/${kind}`;
+  let track = tracks.get(key);
+  if (!track) {
+    if (kind === 'video') track = cameraTrack(peerId, label);
+    else if (kind === 'share') track = shareTrack(label);
+    else track = toneTrack(peerId, kind === 'shareAudio' ? 2 : 1);
+    tracks.set(key, track);
+  }
+  return track;
+}
+
+/** Stops every track and the drawing timer. */
+export function stopTracks(): void {
+  clearInterval(timer);
+  for (const track of tracks.values()) track.stop();
+  tracks.clear();
+  void audio?.close();
+}
