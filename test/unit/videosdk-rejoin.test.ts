@@ -61,6 +61,37 @@ describe('VideoSdkSource: the SDK re-joins after its socket dropped (its real se
     expect([...seen]).to.deep.equal(['live:3']);
   });
 
+  it('keeps each tile\'s last frame while the socket is down, and swaps in the new stream after the re-join', async () => {
+    const r = await recorder(room);
+    r.source.demand(aDemand(['a', 'b']));
+    await settle();
+    const before = r.store.state.participants.get('a')?.videoTrack;
+    r.meeting.dropConnection();
+    await settle();
+    expect(r.store.state.participants.get('a')?.videoTrack).to.equal(before);
+    expect(r.store.state.participants.get('a')?.webcamOn).to.equal(true);
+    expect(r.meeting.calls.filter((c) => c.method.startsWith('consume') || c.method.startsWith('stop'))).to.have.length(4);
+    r.meeting.rejoin();
+    await settle();
+    const after = r.store.state.participants.get('a')?.videoTrack;
+    expect(after).to.not.equal(before);
+    expect(after?.readyState).to.equal('live');
+  });
+
+  it('takes a camera that went off during the blip off the screen once the grace period passes', async () => {
+    const r = await recorder(room, {}, { staleTrackGraceMs: 50 });
+    r.source.demand(aDemand(['a', 'b']));
+    await settle();
+    r.meeting.dropConnection();
+    r.meeting.rejoin({ camerasOffMeanwhile: ['b'] });
+    await settle();
+    expect(r.store.state.participants.get('b')?.webcamOn).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(r.store.state.participants.get('b')?.webcamOn).to.equal(false);
+    expect(r.store.state.participants.get('b')?.videoTrack).to.equal(undefined);
+    expect(r.store.state.participants.get('a')?.videoTrack?.readyState).to.equal('live');
+  });
+
   it('does not show someone who left while the recorder was away (the SDK sends no participant-left)', async () => {
     const r = await recorder(room);
     r.source.demand(aDemand(['a', 'b', 'c']));

@@ -11,6 +11,8 @@ export interface VideoSdkSourceParams {
   readonly options: RecordingOptions;
   /** How long to wait for `meeting-joined` before showing an error (ms; default 30 s). */
   readonly joinTimeoutMs?: number;
+  /** After a re-join, how long a track kept from before it waits for its replacement (ms; default 5 s). */
+  readonly staleTrackGraceMs?: number;
 }
 
 /** The most the SDK lets a subscriber ask for: VideoSDK's low/med/high are SD/HD/Full HD. */

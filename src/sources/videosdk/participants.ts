@@ -25,6 +25,9 @@ interface Shown {
   readonly listeners: ReadonlyArray<readonly [ParticipantEventName, (payload: unknown) => void]>;
 }
 
+/** How long after a re-join a track kept from before it may wait for its replacement. */
+const STALE_TRACK_GRACE_MS = 5_000;
+
 const FLAG_FIELDS = { video: 'webcamOn', audio: 'micOn', share: 'screenShareOn' } as const;
 const TRACK_FIELDS = { video: 'videoTrack', audio: 'audioTrack', share: 'shareTrack', shareAudio: 'shareAudioTrack' } as const;
 
@@ -62,6 +65,8 @@ export interface ParticipantHooks {
   lookup(id: string): SdkParticipant | undefined;
   /** What is shown changed: consumption catches up. */
   changed(): void;
+  /** True while the SDK reconnects: streams it closes then keep their last frame on screen. */
+  holding(): boolean;
   warnOnce(key: string, text: string): void;
 }
 
@@ -71,6 +76,7 @@ export class ShownParticipants {
   private speakerId: string | null = null;
   private presenterId: string | null = null;
   private readonly pins = new Map<string, { cam: boolean; share: boolean }>();
+  private staleTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly store: MeetingStore,
@@ -151,8 +157,32 @@ export class ShownParticipants {
     this.store.update((s) => participantLeft(s, id));
   }
 
+  /**
+   * After a re-join, the tracks kept from before it have ended; those no new stream replaced within
+   * the grace period belong to media that went off meanwhile, and leave the screen.
+   */
+  dropStaleTracksLater(graceMs: number = STALE_TRACK_GRACE_MS): void {
+    clearTimeout(this.staleTimer);
+    this.staleTimer = setTimeout(() => this.dropStaleTracks(), graceMs);
+  }
+
+  /** Takes ended tracks (kept as last frames while the SDK reconnected) off the screen. */
+  dropStaleTracks(): void {
+    for (const id of this.shown.keys()) {
+      const shown = this.store.state.participants.get(id);
+      if (!shown) continue;
+      const patch: MediaPatch = {};
+      if (shown.videoTrack?.readyState === 'ended') Object.assign(patch, { videoTrack: undefined, webcamOn: false });
+      if (shown.audioTrack?.readyState === 'ended') Object.assign(patch, { audioTrack: undefined });
+      if (shown.shareTrack?.readyState === 'ended') Object.assign(patch, { shareTrack: undefined, screenShareOn: false });
+      if (shown.shareAudioTrack?.readyState === 'ended') Object.assign(patch, { shareAudioTrack: undefined });
+      if (Object.keys(patch).length > 0) this.store.update((s) => mediaPatched(s, id, patch));
+    }
+  }
+
   /** Stops listening to everyone (the meeting is over or the source stops). */
   clear(): void {
+    clearTimeout(this.staleTimer);
     for (const known of this.shown.values()) this.unbind(known);
     this.shown.clear();
   }
@@ -224,6 +254,8 @@ export class ShownParticipants {
       this.hooks.changed();
       return;
     }
+    // The SDK closed it because its socket dropped: the last frame stays until the re-join brings a new one.
+    if (this.hooks.holding()) return;
     // Only clear the track this stream carried: a newer stream may already have replaced it.
     if (this.store.state.participants.get(id)?.[TRACK_FIELDS[stream.kind]] !== stream.track) return;
     const flag = FLAG_FIELDS[stream.kind as keyof typeof FLAG_FIELDS];

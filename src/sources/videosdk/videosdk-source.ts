@@ -30,6 +30,7 @@ import {
   payloadParticipantId,
   payloadPeerIds,
   payloadString,
+  SOCKET_STATE_EVENT,
 } from './videosdk-types.js';
 
 export type { SdkMeeting, SdkParticipant, SdkStream, VideoSdkLike } from './videosdk-types.js';
@@ -82,6 +83,7 @@ export class VideoSdkSource implements MeetingSource {
     this.participants = new ShownParticipants(store, this.consumption, {
       isRecorder: (id) => this.isRecorder(id),
       lookup: (id) => this.meeting?.participants.get(id),
+      holding: () => this.reconnecting,
       changed: () => this.reconcile(),
       warnOnce: (key, text) => this.warnOnce(key, text),
     });
@@ -145,6 +147,10 @@ export class VideoSdkSource implements MeetingSource {
     on('meeting-joined', (payload) => this.onJoined(payload));
     on('meeting-left', (payload) => this.onLeft(payload));
     on('meeting-state-changed', (payload) => this.onConnectionState(payloadString(payload, 'state')));
+    // The SDK says RECONNECTING only when a reconnect attempt fails; a dropped socket is the earlier sign.
+    on(SOCKET_STATE_EVENT, (payload) => {
+      if (payloadString(payload, 'state') === 'SOCKET_DISCONNECTED') this.onConnectionState('RECONNECTING');
+    });
     on('error', (payload) => this.onSdkError(payload));
     on('participant-joined', (payload) => participants.onJoined(payload));
     on('participant-left', (payload) => {
@@ -212,6 +218,7 @@ export class VideoSdkSource implements MeetingSource {
       if (!peers || peers.has(participant.id)) participants.add(participant);
     }
     participants.adoptMeetingView(meeting.activeSpeakerId, meeting.activePresenterId, meeting.pinnedParticipants);
+    if (rejoin) participants.dropStaleTracksLater(this.params.staleTrackGraceMs);
     this.layout.subscribe(meeting.pubSub);
     this.reconcile();
   }
@@ -257,9 +264,11 @@ export class VideoSdkSource implements MeetingSource {
         }
         break;
       case 'CONNECTED':
+        // Back without a re-join (a re-join clears `reconnecting` in onJoined and brings new streams).
         if (this.reconnecting) {
           this.reconnecting = false;
           store.update((s) => statusChanged(s, 'live'));
+          this.participants?.dropStaleTracks();
           this.reconcile();
         }
         break;

@@ -57,6 +57,12 @@ export const realSdkFits: RealSdkFits = true;
 /** A meeting event name, as the package's `Meeting.on` accepts it. */
 export type MeetingEventName = Parameters<Meeting['on']>[0];
 
+/**
+ * Emitted by the runtime (`{state: "SOCKET_DISCONNECTED"}`) the moment its signalling socket drops,
+ * before it closes its transports; the typings do not declare it.
+ */
+export const SOCKET_STATE_EVENT = 'socket-state-changed' as MeetingEventName;
+
 /** A participant event name, as the package's `Participant.on` accepts it. */
 export type ParticipantEventName = Parameters<Participant['on']>[0];
 
