@@ -8,7 +8,6 @@ export const E2E_PORT = 4174;
 
 // Page tests and snapshots against the production build (`npx vite build` first; `npm test` does it).
 export default defineConfig({
-  testDir: 'test/e2e',
   snapshotPathTemplate: '{testDir}/__snapshots__/{testFileName}/{arg}{ext}',
   fullyParallel: false,
   workers: 2,
@@ -28,6 +27,22 @@ export default defineConfig({
     locale: 'en-US',
     launchOptions: { executablePath: chromiumPath() as string, args: CHROMIUM_ARGS as string[] },
   },
+  projects: [
+    { name: 'e2e', testDir: 'test/e2e' },
+    {
+      // The production page with the real @videosdk.live/js-sdk, against an emulated VideoSDK (test/emulator/).
+      name: 'emulator',
+      testDir: 'test/emulator',
+      testMatch: '**/*.spec.ts',
+      use: {
+        launchOptions: {
+          executablePath: chromiumPath() as string,
+          // Real-media scenarios connect two pages over loopback ICE: host candidates must be real IPs.
+          args: [...(CHROMIUM_ARGS as string[]), '--disable-features=WebRtcHideLocalIpsWithMdns'],
+        },
+      },
+    },
+  ],
   webServer: [
     {
       command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

@@ -1,0 +1,56 @@
+/**
+ * The Playwright fixture for scenarios on the production page with the real SDK: `emulator` (one
+ * emulated meeting per test, on the `media` backend, signalling-only unless a spec overrides it),
+ * and small readers of the page's testing contract (README "Testing contract").
+ */
+import { type Locator, type Page, test as base, expect } from '@playwright/test';
+import { VideoSdkEmulator } from './emulator.js';
+import type { MediaBackend } from './media.js';
+import { signallingOnlyMedia } from './media-signalling-only.js';
+
+export { expect };
+export { VideoSdkEmulator, aJoinToken } from './emulator.js';
+
+/** The fixtures an emulator spec gets. */
+export interface EmulatorFixtures {
+  /** The media side of the emulated server (override with `test.extend` for real media). */
+  media: MediaBackend;
+  emulator: VideoSdkEmulator;
+}
+
+/** `test` with an emulated VideoSDK meeting; a test fails if the SDK spoke outside the emulated protocol. */
+export const test = base.extend<EmulatorFixtures>({
+  media: async ({}, use) => {
+    await use(signallingOnlyMedia());
+  },
+  emulator: async ({ page, media }, use) => {
+    const emulator = await VideoSdkEmulator.start(page, { media });
+    await use(emulator);
+    await page.close();
+    await emulator.close();
+    expect(emulator.protocolErrors, 'the SDK did something the emulated protocol does not know').toEqual([]);
+    expect(emulator.pageErrors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+/** `<html data-state>`. */
+export function frame(page: Page): Locator {
+  return page.locator('html');
+}
+
+/** The tile of one participant (Playwright's CSS pierces shadow roots). */
+export function tileOf(page: Page, id: string): Locator {
+  return page.locator(`rec-tile[data-participant-id="${id}"]`);
+}
+
+/** The participant ids of every tile on the stage, sorted. */
+export async function shownIds(page: Page): Promise<string[]> {
+  const ids = await page.locator('rec-tile').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['participantId'] ?? ''));
+  return ids.sort();
+}
+
+/** Waits until the page shows a live frame with exactly these participants. */
+export async function expectShown(page: Page, ids: readonly string[]): Promise<void> {
+  await expect(frame(page)).toHaveAttribute('data-state', 'live');
+  await expect.poll(() => shownIds(page)).toEqual([...ids].sort());
+}

@@ -1,0 +1,222 @@
+/**
+ * One signalling session: the server's side of one socket.io connection from the SDK. It answers
+ * the SDK's requests (entry, router capabilities, transports, join, consumption), and keeps the
+ * consumers it pushed in line with what each peer sends and what the recorder asked to receive.
+ */
+import type { ConsumerInfo, MediaBackend, MediaKind } from './media.js';
+import { type Peer, isSendingMode, sdkPeer } from './room.js';
+import type { ClientEvent, SocketIoServer } from './socket-io.js';
+
+/** How the emulated server answers the SDK's `requestEntry`. */
+export type EntryBehaviour =
+  | 'allow'
+  /** The request fails (an error ack): the SDK rejects join() with 3047 (videosdk.js 14607). */
+  | 'refuse'
+  /** Acked, then `entryResponded` says denied: the SDK never joins and emits nothing else. */
+  | 'deny';
+
+/** What the session needs from the emulator that owns it. */
+export interface SessionHost {
+  readonly peers: ReadonlyMap<string, Peer>;
+  readonly pins: ReadonlyMap<string, { cam: boolean; share: boolean }>;
+  readonly speakerId: string | null;
+  readonly media: MediaBackend;
+  readonly recorderId: string;
+  readonly entry: EntryBehaviour;
+  /** When false the server never answers `join` (a join that times out). */
+  readonly answerJoin: boolean;
+  pubSubUrl(): string;
+  record(method: string, data: Record<string, unknown>): void;
+  protocolError(detail: string): void;
+}
+
+/** Acked with an empty object: the SDK only needs these to succeed. */
+const ACKNOWLEDGED = new Set([
+  'setConsumerPreferredLayers',
+  'setConsumerPriority',
+  'pauseConsumer',
+  'resumeConsumer',
+  'requestConsumerKeyFrame',
+  'definePeerLeftReason',
+]);
+
+const CONSUMED_KINDS: readonly MediaKind[] = ['video', 'audio', 'share'];
+
+/** The server side of one SDK connection. */
+export class SignallingSession {
+  joined = false;
+  /** Peers whose camera / mic the recorder asked for (consume… minus stopConsuming… requests). */
+  readonly wantVideo = new Set<string>();
+  readonly wantAudio = new Set<string>();
+  private recvTransportId?: string;
+  private readonly consumers = new Map<string, ConsumerInfo>();
+  private readonly opening = new Set<string>();
+
+  constructor(
+    readonly io: SocketIoServer,
+    private readonly host: SessionHost,
+  ) {}
+
+  /** A `notification` push: `{method, ...payload}` (the SDK reads the fields flat, 13675). */
+  notify(method: string, payload: Record<string, unknown>): void {
+    this.io.emit('notification', { method, ...payload });
+  }
+
+  /** Several notifications in one `batchNotification` push (the SDK asks for batching on join). */
+  notifyBatch(notifications: ReadonlyArray<Record<string, unknown>>): void {
+    if (notifications.length > 0) this.io.emit('batchNotification', { notifications });
+  }
+
+  /** Makes the pushed consumers of a peer match what it sends and what the recorder wants. */
+  syncMedia(peer: Peer | undefined, peerId = peer?.id): void {
+    if (!peerId) return;
+    for (const kind of CONSUMED_KINDS) {
+      const key = `${peerId}:${kind}`;
+      const should = this.shouldConsume(peer, kind);
+      if (should && !this.consumers.has(key) && !this.opening.has(key)) void this.openConsumer(peerId, kind, key);
+      else if (!should && this.consumers.has(key)) this.closeConsumer(key);
+    }
+  }
+
+  /** The consumers currently pushed to the SDK, as `peerId:kind` keys. */
+  consumerKeys(): string[] {
+    return [...this.consumers.keys()].sort();
+  }
+
+  onEvent(event: ClientEvent): void {
+    if (event.name !== 'request') return this.host.protocolError(`unexpected client event ${event.name}`);
+    const request = event.args[0] as { method?: unknown; data?: unknown } | undefined;
+    const method = typeof request?.method === 'string' ? request.method : '(none)';
+    const data = (typeof request?.data === 'object' && request.data !== null ? request.data : {}) as Record<string, unknown>;
+    this.host.record(method, data);
+    const ack = event.ack ?? (() => this.host.protocolError(`request ${method} without an ack`));
+    this.answer(method, data).then(
+      (reply) => {
+        if (reply !== undefined) ack(reply);
+      },
+      (error: unknown) => ack({ error: String(error) }),
+    );
+  }
+
+  private shouldConsume(peer: Peer | undefined, kind: MediaKind): boolean {
+    if (!peer || !this.joined || !this.recvTransportId || !isSendingMode(peer.mode)) return false;
+    if (kind === 'video') return peer.webcam && this.wantVideo.has(peer.id);
+    if (kind === 'audio') return peer.mic && this.wantAudio.has(peer.id);
+    // A share has no consume request in the SDK: the server pushes it to every receiver (see SDK-FACTS.md).
+    return peer.share;
+  }
+
+  /** The ack for one request (`{data}` resolves the SDK's promise, `{error}` rejects it); undefined: no ack. */
+  private async answer(method: string, data: Record<string, unknown>): Promise<unknown> {
+    const host = this.host;
+    const peerId = typeof data['peerId'] === 'string' ? data['peerId'] : '';
+    switch (method) {
+      case 'requestEntry':
+        if (host.entry === 'refuse') return { error: 'entry refused by the emulated server' };
+        setTimeout(() =>
+          this.notify('entryResponded', {
+            id: host.recorderId,
+            decision: host.entry === 'allow' ? 'allowed' : 'denied',
+            sessionId: 'emulated-session',
+          }),
+        );
+        return { data: {} };
+      case 'getRouterRtpCapabilities':
+        return { data: host.media.routerRtpCapabilities() };
+      case 'createWebRtcTransport': {
+        const transport = await host.media.createTransport(data['producing'] === true ? 'send' : 'recv');
+        if (data['consuming'] === true) this.recvTransportId = transport.id;
+        return { data: transport };
+      }
+      case 'connectWebRtcTransport':
+        await host.media.connectTransport(String(data['transportId']), (data['dtlsParameters'] ?? {}) as Record<string, unknown>);
+        return { data: {} };
+      case 'join':
+        if (!host.answerJoin) return undefined;
+        setTimeout(() => this.afterJoin());
+        return {
+          data: {
+            peers: [...host.peers.values()].map(sdkPeer),
+            messages: [],
+            pubSubUrl: host.pubSubUrl(),
+            unsupportedCodecs: [],
+          },
+        };
+      case 'consumeVideoStreams':
+      case 'stopConsumingVideoStreams':
+      case 'consumeAudioStreams':
+      case 'stopConsumingAudioStreams': {
+        const wants = method.includes('Video') ? this.wantVideo : this.wantAudio;
+        if (method.startsWith('consume')) wants.add(peerId);
+        else wants.delete(peerId);
+        setTimeout(() => this.syncMedia(host.peers.get(peerId), peerId));
+        return { data: {} };
+      }
+      case 'restartIce':
+        return { data: { usernameFragment: `restart${Date.now()}`, password: 'emulatedIceRestartPassword0123456789', iceLite: true } };
+      default:
+        if (ACKNOWLEDGED.has(method)) return { data: {} };
+        host.protocolError(`request ${method} ${JSON.stringify(data).slice(0, 120)} is not part of the emulated protocol`);
+        return { error: `${method} is not emulated` };
+    }
+  }
+
+  /**
+   * After the join reply: what the SDK cannot learn from `peers` (its Participants start with every
+   * flag false), pushed as one batch; then pins, the speaker, and the shares.
+   */
+  private afterJoin(): void {
+    this.joined = true;
+    const states: Array<Record<string, unknown>> = [];
+    for (const peer of this.host.peers.values()) {
+      if (!isSendingMode(peer.mode)) continue;
+      const flags: ReadonlyArray<readonly [string, boolean]> = [
+        ['video', peer.webcam],
+        ['audio', peer.mic],
+        ['share', peer.share],
+      ];
+      for (const [kind, on] of flags) {
+        if (on) states.push({ method: 'participantMediaStateChanged', peerId: peer.id, kind, newState: true });
+      }
+    }
+    this.notifyBatch(states);
+    for (const [id, state] of this.host.pins) void this.io.emitWithAck('pinStateChanged', { peerId: id, state, pinnedBy: 'host-app' }).catch(() => undefined);
+    if (this.host.speakerId) this.notify('activeSpeaker', { peerId: this.host.speakerId });
+    for (const peer of this.host.peers.values()) this.syncMedia(peer);
+  }
+
+  private async openConsumer(peerId: string, kind: MediaKind, key: string): Promise<void> {
+    this.opening.add(key);
+    try {
+      const info = await this.host.media.consumer(this.recvTransportId!, peerId, kind);
+      if (!this.io.isConnected) return;
+      this.consumers.set(key, info);
+      const share = kind === 'share' || kind === 'shareAudio';
+      // The SDK answers once its consumer exists (12970); a consumer it could not build is never acked.
+      void this.io
+        .emitWithAck('newConsumer', {
+          peerId,
+          producerId: info.producerId,
+          id: info.id,
+          kind: info.kind,
+          rtpParameters: info.rtpParameters,
+          type: 'simple',
+          appData: share ? { share: true } : {},
+          producerPaused: false,
+        })
+        .catch(() => undefined);
+    } finally {
+      this.opening.delete(key);
+    }
+    // The peer or the recorder may have changed its mind while the consumer was being made.
+    this.syncMedia(this.host.peers.get(peerId), peerId);
+  }
+
+  private closeConsumer(key: string): void {
+    const info = this.consumers.get(key);
+    if (!info) return;
+    this.consumers.delete(key);
+    this.host.media.consumerClosed(info.id);
+    this.notify('consumerClosed', { consumerId: info.id });
+  }
+}
