@@ -1,8 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { initialsOf, labelName } from '../../src/components/initials.js';
 
+/** One test per row: the function gives the expected text for the name. */
+function eachName(fn: (name: string) => string, cases: readonly (readonly [string, string])[]): void {
+  for (const [name, expected] of cases) {
+    it(`gives ${JSON.stringify(expected)} for ${JSON.stringify(name)}`, () => {
+      expect(fn(name)).to.equal(expected);
+    });
+  }
+}
+
 describe('initialsOf', () => {
-  const cases: [string, string][] = [
+  eachName(initialsOf, [
     ['José Álvarez', 'JÁ'],
     ['zoë o’connor', 'ZO'],
     ['Madonna', 'M'],
@@ -22,16 +31,11 @@ describe('initialsOf', () => {
     ['\u200B🎧', '🎧'],
     ['\u200BAna \u200B Lima', 'AL'],
     ['\u3164 Bo', 'B'],
-  ];
-  for (const [name, expected] of cases) {
-    it(`gives ${JSON.stringify(expected)} for ${JSON.stringify(name)}`, () => {
-      expect(initialsOf(name)).to.equal(expected);
-    });
-  }
+  ]);
 });
 
 describe('labelName', () => {
-  const cases: [string, string][] = [
+  eachName(labelName, [
     ['Ana Lima', 'Ana Lima'],
     ['ka 👩‍💻', 'ka 👩‍💻'],
     ['\u200FAna', '\u200FAna'],
@@ -39,10 +43,5 @@ describe('labelName', () => {
     ['   ', '?'],
     ['\u200B\u200B', '?'],
     ['\u2060\u3164\uFE0F', '?'],
-  ];
-  for (const [name, expected] of cases) {
-    it(`shows ${JSON.stringify(expected)} for ${JSON.stringify(name)}`, () => {
-      expect(labelName(name)).to.equal(expected);
-    });
-  }
+  ]);
 });
