@@ -8,7 +8,7 @@ import type { CommandSpec } from './command-spec.js';
 import { EXIT, LauncherError, usageError } from './errors.js';
 import { type CliIo, Output } from './output.js';
 import { listCommand, startCommand, stopCommand } from './recording-commands.js';
-import { type Env, loadEnv } from './settings.js';
+import { type Env, loadEnv, MIN_SECRET_LENGTH } from './settings.js';
 import { tokenCommand, urlCommand } from './token-url-commands.js';
 import { trackCommand } from './track-commands.js';
 import { watchCommand } from './watch-command.js';
@@ -28,7 +28,7 @@ const GLOBAL_OPTIONS = {
 
 const GLOBAL_FLAG_HELP = [
   '--json           machine-readable output: one JSON document (NDJSON events for watch)',
-  '--show-token     print tokens and token= in URLs instead of redacting them',
+  '--show-token     print the tokens the launcher signs (also inside URLs) instead of redacting them',
   '--env-file FILE  read credentials from FILE instead of ./.env',
   '-h, --help       this help',
 ];
@@ -56,7 +56,8 @@ function topHelp(): string {
     '  VIDEOSDK_MAX_RETRY_WAIT_MS (60000)  per-request timeout and retry policy',
     '',
     'Exit codes: 0 ok, 1 internal error, 2 usage, 3 auth/credentials, 4 API error, 5 network,',
-    '            6 recording failed (watch), 130 interrupted',
+    '            6 recording failed (watch), 7 outcome unknown (a start/stop was sent but not answered:',
+    '            check with list before trying again), 130 interrupted',
     '',
     'Example: videosdk-record start --room abcd-efgh-ijkl --template-url https://rec.example.com/ --layout GRID',
     'Run `videosdk-record <command> --help` for its flags and an example.',
@@ -141,7 +142,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     envError = error instanceof LauncherError ? error : usageError(String(error));
   }
-  output.redactor.addSecret(env.VIDEOSDK_SECRET?.trim());
+  const secret = env.VIDEOSDK_SECRET?.trim();
+  // A shorter secret is refused before any use; as a redaction pattern it would garble every line.
+  if (secret !== undefined && secret.length >= MIN_SECRET_LENGTH) output.redactor.addSecret(secret);
 
   try {
     if (argv.some((arg) => CREDENTIAL_FLAG.test(arg))) {

@@ -29,7 +29,7 @@ export interface CommandSpec {
   readonly run: (context: CommandContext) => Promise<number>;
 }
 
-/** The REST client for a command: its credentials registered with the redactor, retries noted on stderr. */
+/** The REST client for a command: its secret and tokens registered with the redactor, retries noted on stderr. */
 export function restClient(context: CommandContext): RestClient {
   const credentials = readCredentials(context.env);
   context.out.redactor.addSecret(credentials.secret);
@@ -38,6 +38,7 @@ export function restClient(context: CommandContext): RestClient {
     credentials,
     network: readNetworkSettings(context.env),
     signal: context.signal,
+    onToken: (token) => context.out.redactor.addToken(token),
     onRetry: (notice) =>
       context.out.note(
         `${notice.reason}; retrying in ${(notice.delayMs / 1000).toFixed(1)} s (attempt ${notice.attempt} of ${notice.attempts})`,

@@ -12,11 +12,12 @@ export const EXIT = {
   api: 4,
   network: 5,
   recordingFailed: 6,
+  outcomeUnknown: 7,
   interrupted: 130,
 } as const;
 
 /** What kind of failure ended a command. */
-export type FailureKind = 'usage' | 'auth' | 'api' | 'network' | 'recordingFailed';
+export type FailureKind = 'usage' | 'auth' | 'api' | 'network' | 'recordingFailed' | 'outcomeUnknown';
 
 /** A failure with a message a user can act on and the exit code that goes with it. */
 export class LauncherError extends Error {

@@ -73,9 +73,9 @@ export function choiceFlag<const T extends readonly string[]>(
   return match;
 }
 
-/** The recording options from the layout flags over the template's defaults. */
-export function layoutOptionsFromFlags(values: FlagValues): RecordingOptions {
-  const options: Record<string, unknown> = { ...DEFAULT_OPTIONS };
+/** The recording options from the layout flags over `base` (the template's defaults unless given). */
+export function layoutOptionsFromFlags(values: FlagValues, base: RecordingOptions = DEFAULT_OPTIONS): RecordingOptions {
+  const options: Record<string, unknown> = { ...base };
   for (const [flag, name] of Object.entries(LAYOUT_FLAGS)) {
     const raw = stringFlag(values, flag);
     if (raw === undefined) continue;

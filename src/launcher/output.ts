@@ -2,6 +2,7 @@
  * Everything the CLI prints goes through here, so redaction cannot be forgotten: results to stdout
  * (JSON with --json), progress and errors to stderr.
  */
+import { escapeJsonText } from './printable.js';
 import { Redactor } from './redact.js';
 
 /** Where the CLI writes and what it reads: process streams in the bin, captured buffers in tests. */
@@ -31,9 +32,9 @@ export class Output {
     this.io.stdout(`${this.redactor.redact(text)}\n`);
   }
 
-  /** A JSON document (or one NDJSON event) on stdout. */
+  /** A JSON document (or one NDJSON event) on stdout, with no raw control character in it. */
   data(value: unknown): void {
-    this.io.stdout(`${this.redactor.redact(JSON.stringify(value))}\n`);
+    this.io.stdout(`${this.redactor.redact(escapeJsonText(JSON.stringify(value)))}\n`);
   }
 
   /** Progress, warnings and errors on stderr. */
@@ -43,6 +44,6 @@ export class Output {
 
   /** An error as JSON on stderr (for --json). */
   noteData(value: unknown): void {
-    this.io.stderr(`${this.redactor.redact(JSON.stringify(value))}\n`);
+    this.io.stderr(`${this.redactor.redact(escapeJsonText(JSON.stringify(value)))}\n`);
   }
 }

@@ -7,7 +7,8 @@ import { type CommandSpec, restClient } from './command-spec.js';
 import { EXIT, usageError } from './errors.js';
 import { booleanFlag, type FlagValues, identifierFlag, stringFlag, textFlag, urlFlag } from './flags.js';
 import type { RecordingEntry, StartRecordingBody, TranscriptionRequest } from './rest-api.js';
-import { LAYOUT_FLAG_HELP, LAYOUT_OPTIONS, templateUrlFromFlags } from './template-url-flags.js';
+import { printable } from './printable.js';
+import { LAYOUT_FLAG_HELP, LAYOUT_OPTIONS, overrideNotes, templateUrlFromFlags } from './template-url-flags.js';
 
 const LIST_PAGE_SIZE = 20;
 const MAX_LIST_PAGES = 50;
@@ -66,7 +67,8 @@ export const startCommand: CommandSpec = {
     out.redactor.addSecret(preSignedUrl);
     const awsDirPath = textFlag(values, 'aws-dir-path');
     const transcription = transcriptionFromFlags(values);
-    const { templateUrl, options } = await templateUrlFromFlags(context, roomId);
+    const { templateUrl, options, overrides } = await templateUrlFromFlags(context, roomId);
+    if (!out.json) for (const note of overrideNotes(overrides)) out.note(note);
     const body: StartRecordingBody = {
       roomId,
       templateUrl,
@@ -77,13 +79,13 @@ export const startCommand: CommandSpec = {
       ...(preSignedUrl ? { preSignedUrl } : {}),
     };
     if (booleanFlag(values, 'dry-run')) {
-      if (out.json) out.data({ dryRun: true, request: body });
+      if (out.json) out.data({ dryRun: true, request: body, overrides });
       else out.line(JSON.stringify(body, null, 2));
       return EXIT.ok;
     }
     const client = restClient(context);
     const message = await client.startRecording(body);
-    if (out.json) out.data({ ok: true, roomId, message, request: body });
+    if (out.json) out.data({ ok: true, roomId, message, request: body, overrides });
     else {
       out.line(`Recording of room ${roomId} requested: ${message}`);
       out.note(`layout ${options.layoutType}/${options.layoutPriority}, grid ${options.layoutGridSize}, theme ${options.theme}, ${options.mode}, ${options.quality}, ${options.orientation}`);
@@ -181,8 +183,9 @@ export const listCommand: CommandSpec = {
     }
     context.out.note(`${recordings.length} of ${total} recording(s) for room ${roomId}`);
     for (const r of recordings) {
+      // The fields are the server's: one recording must print as exactly one line.
       context.out.line(
-        [r.createdAt ?? '?', `session ${r.sessionId ?? '?'}`, formatBytes(r.sizeBytes ?? undefined), formatClock(r.durationSeconds ?? undefined), r.fileUrl ?? '(file not ready)'].join('  '),
+        printable([r.createdAt ?? '?', `session ${r.sessionId ?? '?'}`, formatBytes(r.sizeBytes ?? undefined), formatClock(r.durationSeconds ?? undefined), r.fileUrl ?? '(file not ready)'].join('  ')),
       );
     }
     return EXIT.ok;

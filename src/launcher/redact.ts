@@ -10,13 +10,24 @@ export const REDACTED_TOKEN = '[redacted-token]';
 
 // Three base64url segments, the first two JSON objects ("eyJ" is base64 for '{"'): a JWT.
 const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
-// A token query parameter in a printed URL, whatever its value looks like.
-const TOKEN_PARAM_PATTERN = /([?&]token=)[^&#\s"']*/g;
+
+/** Every form a value may be printed in: as is, URL-encoded, inside a JSON string; longest first. */
+function forms(list: readonly string[], value: string): string[] {
+  const added = [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)];
+  return [...new Set([...list, ...added])].sort((a, b) => b.length - a.length);
+}
+
+function replaceAll(text: string, values: readonly string[], by: string): string {
+  let out = text;
+  for (const value of values) out = out.split(value).join(by);
+  return out;
+}
 
 /** Replaces secrets in text before it is printed. */
 export class Redactor {
   private readonly showTokens: boolean;
   private secrets: string[] = [];
+  private tokens: string[] = [];
 
   constructor(showTokens: boolean) {
     this.showTokens = showTokens;
@@ -25,17 +36,23 @@ export class Redactor {
   /** Registers a value that must never be printed, in any form it may be printed in. */
   addSecret(value: string | undefined): void {
     if (value === undefined || value.length === 0) return;
-    const forms = [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)];
-    this.secrets = [...new Set([...this.secrets, ...forms])].sort((a, b) => b.length - a.length);
+    this.secrets = forms(this.secrets, value);
   }
 
-  /** The text with every secret replaced, and tokens too unless --show-token. */
+  /** Registers a token the launcher signed or sent, printed only with --show-token. */
+  addToken(value: string): void {
+    if (value.length === 0) return;
+    this.tokens = forms(this.tokens, value);
+  }
+
+  /**
+   * The text with tokens replaced unless --show-token, then every secret. Tokens go first: a secret
+   * replaced inside a token would break its JWT shape and let the rest of it through.
+   */
   redact(text: string): string {
     let out = text;
-    for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
-    if (!this.showTokens) {
-      out = out.replace(TOKEN_PARAM_PATTERN, `$1${REDACTED}`).replace(JWT_PATTERN, REDACTED_TOKEN);
-    }
-    return out;
+    // Our own tokens and anything JWT-shaped, but not every `token=`: storage URLs carry their own.
+    if (!this.showTokens) out = replaceAll(out, this.tokens, REDACTED_TOKEN).replace(JWT_PATTERN, REDACTED_TOKEN);
+    return replaceAll(out, this.secrets, REDACTED);
   }
 }

@@ -1,9 +1,10 @@
 /**
  * A small client for VideoSDK's recording REST API: a fresh short-lived token per attempt sent as
- * the raw `Authorization` header, a timeout on every attempt, bounded retries with backoff on
- * network errors, 429 (honouring Retry-After) and 5xx, and typed errors for everything else.
+ * the raw `Authorization` header, a timeout on every attempt, bounded retries with backoff where a
+ * retry cannot do anything twice (docs/launcher.md says which), and typed errors for everything else.
  */
 import { LauncherError } from './errors.js';
+import { printable } from './printable.js';
 import {
   ENDPOINTS,
   type EndRecordingBody,
@@ -96,7 +97,7 @@ export function serverMessage(text: string): string {
     // Not JSON: VideoSDK also answers with plain strings.
   }
   // Control characters from a hostile or broken server must not reach the terminal.
-  const clean = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const clean = printable(message).trim();
   if (clean === '') return '(empty response)';
   return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
 }
@@ -108,9 +109,23 @@ function describeNetworkError(error: unknown): string {
   return code ? `${code} (${text})` : text;
 }
 
+// Failures to connect at all: not one byte of the request left, so re-sending cannot do anything twice.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** True when fetch failed before the request was sent (every address refused, unknown host…). */
+function nothingSent(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const codeOf = (value: unknown): string | undefined => (value as NodeJS.ErrnoException | undefined)?.code;
+  // Node tries each address of a host in turn and reports them together.
+  const codes = codeOf(cause) === undefined && cause instanceof AggregateError ? cause.errors.map(codeOf) : [codeOf(cause)];
+  return codes.length > 0 && codes.every((code) => code !== undefined && NOT_SENT_CODES.has(code));
+}
+
+const UNKNOWN_OUTCOME = 'not re-sent, as it changes state and may have taken effect: the outcome is unknown: check with `list` before trying again';
+
 type Attempt =
   | { readonly kind: 'done'; readonly status: number; readonly text: string }
-  | { readonly kind: 'retry'; readonly reason: string; readonly delayMs?: number; readonly final: LauncherError };
+  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number; readonly final: LauncherError };
 
 /** The recording REST API, one method per documented endpoint. */
 export class RestClient {
@@ -175,9 +190,10 @@ export class RestClient {
       const result = await this.attempt(method, path, label, body);
       if (result.kind === 'done') return result.text;
       if (attempt >= attempts) throw result.final;
+      // VIDEOSDK_MAX_RETRY_WAIT_MS bounds only what the server asks for; our own backoff has its own cap.
+      if (result.retryAfterMs !== undefined && result.retryAfterMs > network.maxRetryWaitMs) throw result.final;
       const backoff = Math.min(MAX_BACKOFF_MS, network.retryBaseMs * 2 ** (attempt - 1));
-      const delayMs = result.delayMs ?? Math.round(backoff * (0.5 + random() * 0.5));
-      if (delayMs > network.maxRetryWaitMs) throw result.final;
+      const delayMs = result.retryAfterMs ?? Math.round(backoff * (0.5 + random() * 0.5));
       onRetry?.({ attempt: attempt + 1, attempts, delayMs, reason: result.reason });
       await wait(delayMs, this.options.signal);
     }
@@ -185,6 +201,8 @@ export class RestClient {
 
   private async attempt(method: 'GET' | 'POST', path: string, label: string, body?: object): Promise<Attempt> {
     const { baseUrl, credentials, network, signal } = this.options;
+    // Every POST here starts or stops something; only GET may be sent twice whatever happened.
+    const idempotent = method === 'GET';
     const { token } = await mintToken(credentials, { ttlSeconds: REST_TOKEN_TTL_SECONDS, roles: ['crawler'] });
     this.options.onToken?.(token);
     const timeout = AbortSignal.timeout(network.timeoutMs);
@@ -192,7 +210,7 @@ export class RestClient {
     const url = new URL(path.replace(/^\//, ''), baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`);
     let status: number;
     let text: string;
-    let retryAfter: string | null;
+    let headers: Headers;
     try {
       const response = await fetch(url, {
         method,
@@ -203,16 +221,19 @@ export class RestClient {
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal: combined,
-        redirect: 'error',
+        // A redirect is reported, never followed: it would carry the token elsewhere and could re-send a POST.
+        redirect: 'manual',
       });
       status = response.status;
-      retryAfter = response.headers.get('retry-after');
+      headers = response.headers;
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw error;
-      const reason = timeout.aborted
-        ? `no answer within ${network.timeoutMs} ms`
-        : describeNetworkError(error);
+      // A timeout may fire after the request was sent, so it counts as sent.
+      const reason = timeout.aborted ? `no answer within ${network.timeoutMs} ms` : describeNetworkError(error);
+      if (!idempotent && (timeout.aborted || !nothingSent(error))) {
+        throw new LauncherError('outcomeUnknown', `${label} to ${baseUrl.host} failed after the request was sent: ${reason}; ${UNKNOWN_OUTCOME}`);
+      }
       return {
         kind: 'retry',
         reason,
@@ -221,20 +242,33 @@ export class RestClient {
     }
     if (status >= 200 && status < 300) return { kind: 'done', status, text };
     const message = serverMessage(text);
+    if (status >= 300 && status < 400) {
+      const location = headers.get('location');
+      const target = location === null ? 'no Location' : `Location ${serverMessage(location)}`;
+      return this.fail('api', `VideoSDK answered ${label} with a redirect (${status}, ${target}); redirects are not followed: check VIDEOSDK_API_URL`, status);
+    }
     if (status === 401 || status === 403) {
       return this.fail('auth', `VideoSDK refused the credentials (${status}) on ${label}: ${message}; check VIDEOSDK_API_KEY and VIDEOSDK_SECRET`, status);
     }
-    if (status === 429) {
-      const delayMs = parseRetryAfter(retryAfter);
-      const after = delayMs !== undefined ? `; VideoSDK asks to retry after ${Math.ceil(delayMs / 1000)} s` : '';
+    // 429 and 503 say the request was turned away, not processed: safe to retry even for a POST.
+    if (status === 429 || status === 503) {
+      const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
+      const after = retryAfterMs !== undefined ? `; VideoSDK asks to retry after ${Math.ceil(retryAfterMs / 1000)} s` : '';
+      const final =
+        status === 429
+          ? new LauncherError('api', `VideoSDK rate-limited ${label} (429): ${message}${after}`, status)
+          : new LauncherError('api', `VideoSDK failed on ${label} (${status}): ${message}${after}`, status);
       return {
         kind: 'retry',
-        reason: `rate limited (429)`,
-        ...(delayMs !== undefined ? { delayMs } : {}),
-        final: new LauncherError('api', `VideoSDK rate-limited ${label} (429): ${message}${after}`, status),
+        reason: status === 429 ? 'rate limited (429)' : `VideoSDK answered ${status}`,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        final,
       };
     }
     if (status >= 500) {
+      if (!idempotent) {
+        throw new LauncherError('outcomeUnknown', `VideoSDK failed on ${label} (${status}): ${message}; ${UNKNOWN_OUTCOME}`, status);
+      }
       return {
         kind: 'retry',
         reason: `VideoSDK answered ${status}`,

@@ -10,6 +10,12 @@ import { LauncherError, usageError } from './errors.js';
 /** VideoSDK's API base, used unless VIDEOSDK_API_URL says otherwise. */
 export const DEFAULT_API_URL = 'https://api.videosdk.live';
 
+/**
+ * The shortest VIDEOSDK_SECRET accepted. VideoSDK's are 64 hex characters; 32 characters are 256 bits
+ * of key, the least RFC 7518 allows for HS256, so anything shorter is a truncated paste or a placeholder.
+ */
+export const MIN_SECRET_LENGTH = 32;
+
 /** The environment as the launcher reads it (process.env, or a test's own object). */
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -17,11 +23,11 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export interface NetworkSettings {
   /** Per-attempt timeout. */
   readonly timeoutMs: number;
-  /** Retries after the first attempt, for network errors, 429 and 5xx. */
+  /** Retries after the first attempt, for the failures that are safe to retry (see docs/launcher.md). */
   readonly retries: number;
   /** First backoff delay; doubled on each retry, with jitter. */
   readonly retryBaseMs: number;
-  /** The longest Retry-After the launcher will wait; a longer one fails at once. */
+  /** The longest Retry-After the launcher will wait; a longer one fails at once. It does not cap backoff. */
   readonly maxRetryWaitMs: number;
 }
 
@@ -58,7 +64,7 @@ export async function loadEnv(env: Env, cwd: string, envFile: string | undefined
   return merged;
 }
 
-/** The API key and secret, or an auth error saying where to put them. */
+/** The API key and secret, or an auth error saying where to put them or why the secret cannot be one. */
 export function readCredentials(env: Env): Credentials {
   const apiKey = env.VIDEOSDK_API_KEY?.trim();
   const secret = env.VIDEOSDK_SECRET?.trim();
@@ -69,6 +75,12 @@ export function readCredentials(env: Env): Credentials {
     throw new LauncherError(
       'auth',
       `missing ${missing.join(' and ')}: set them in the environment or in a .env file (see .env.example); they are never read from flags`,
+    );
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new LauncherError(
+      'auth',
+      `VIDEOSDK_SECRET is too short to be a VideoSDK API secret (${secret.length} character${secret.length === 1 ? '' : 's'}; VideoSDK's are 64 hex characters, at least ${MIN_SECRET_LENGTH} are required): copy the whole secret from the VideoSDK dashboard`,
     );
   }
   return { apiKey, secret };

@@ -3,7 +3,7 @@
  * VideoSDK refuses plain http and local addresses, so those are caught here, before any request.
  */
 import { isIP } from 'node:net';
-import type { RecordingOptions } from '../config/options.js';
+import { type OptionName, OptionSchemas, parsePartialOptions, type RecordingOptions } from '../config/options.js';
 import { optionsToQuery } from '../config/url-params.js';
 import { usageError } from './errors.js';
 
@@ -81,12 +81,36 @@ export function parseTemplateBase(raw: string, allowInsecure: boolean, flag = '-
   if (url.username || url.password) {
     throw usageError(`${flag}: must not contain a user name or password`);
   }
+  // URL drops an empty "#", but VideoSDK appends to the string as given.
+  if (url.hash !== '' || raw.includes('#')) {
+    throw usageError(
+      `${flag}: must not contain a #fragment: VideoSDK appends &participantId=… to the URL, which would land inside the fragment where the page cannot read it; accepted: the URL without its #… part`,
+    );
+  }
   for (const name of RESERVED_PARAMS) {
     if (url.searchParams.has(name)) {
       throw usageError(`${flag}: must not contain ${name}=; the launcher adds the token and meetingId, VideoSDK adds participantId`);
     }
   }
   return url;
+}
+
+/**
+ * The layout options the base URL's own query already sets (as the page reads them: the first of
+ * each name), validated by the page's schemas; a value the page would ignore is a usage error.
+ */
+export function baseOptions(base: URL, flag = '--template-url'): Partial<RecordingOptions> {
+  const raw: Partial<Record<OptionName, string>> = {};
+  for (const name of Object.keys(OptionSchemas) as OptionName[]) {
+    const value = base.searchParams.get(name);
+    if (value !== null) raw[name] = value;
+  }
+  const { options, warnings } = parsePartialOptions(raw);
+  const [warning] = warnings;
+  if (warning !== undefined) {
+    throw usageError(`${flag}: ${warning.option}=${JSON.stringify(warning.value)} is not valid; accepted: ${warning.accepted}`);
+  }
+  return options;
 }
 
 /** The full templateUrl: the base's own params, then token, meetingId and every layout option. */

@@ -6,7 +6,7 @@ import type { CommandSpec } from './command-spec.js';
 import { EXIT } from './errors.js';
 import { booleanFlag, choiceFlag, identifierFlag, stringFlag } from './flags.js';
 import { readCredentials } from './settings.js';
-import { LAYOUT_FLAG_HELP, LAYOUT_OPTIONS, templateUrlFromFlags } from './template-url-flags.js';
+import { LAYOUT_FLAG_HELP, LAYOUT_OPTIONS, overrideNotes, templateUrlFromFlags } from './template-url-flags.js';
 import { formatDuration, mintToken, parseTtl, ROLES } from './token.js';
 
 function expiry(claims: { exp: number }): string {
@@ -33,6 +33,7 @@ export const tokenCommand: CommandSpec = {
     const credentials = readCredentials(context.env);
     context.out.redactor.addSecret(credentials.secret);
     const { token, claims } = await mintToken(credentials, { ttlSeconds, roomId, roles: role ? [role] : undefined });
+    context.out.redactor.addToken(token);
     if (context.out.json) {
       context.out.data({ token, claims, expiresAt: expiry(claims) });
       return EXIT.ok;
@@ -60,7 +61,7 @@ export const urlCommand: CommandSpec = {
     ...LAYOUT_FLAG_HELP,
     '--ttl DURATION            lifetime of the join token in the URL (default 24h, at least 10m)',
     '--allow-insecure-template permit http and local addresses (testing only; VideoSDK refuses them)',
-    '--show-token              print the token in the URL; without it token= is redacted',
+    '--show-token              print the token in the URL; without it the token is redacted',
   ],
   examples: ['videosdk-record url --room abcd-efgh-ijkl --template-url https://rec.example.com/ --layout SPOTLIGHT --theme DARK --show-token'],
   options: {
@@ -72,14 +73,15 @@ export const urlCommand: CommandSpec = {
   },
   async run(context) {
     const roomId = identifierFlag(context.values, 'room', true);
-    const { templateUrl, join, options } = await templateUrlFromFlags(context, roomId);
+    const { templateUrl, join, options, overrides } = await templateUrlFromFlags(context, roomId);
     if (context.out.json) {
-      context.out.data({ templateUrl, roomId, tokenExpiresAt: expiry(join.claims), options });
+      context.out.data({ templateUrl, roomId, tokenExpiresAt: expiry(join.claims), options, overrides });
       return EXIT.ok;
     }
     context.out.line(templateUrl);
+    for (const note of overrideNotes(overrides)) context.out.note(note);
     context.out.note(`join token bound to room ${roomId}, valid until ${expiry(join.claims)}`);
-    if (!booleanFlag(context.values, 'show-token')) context.out.note('token= is redacted; pass --show-token to print the usable URL');
+    if (!booleanFlag(context.values, 'show-token')) context.out.note('the token is redacted; pass --show-token to print the usable URL');
     return EXIT.ok;
   },
 };

@@ -5,6 +5,7 @@
 import type { CommandSpec } from './command-spec.js';
 import { EXIT, LauncherError } from './errors.js';
 import { choiceFlag, identifierFlag, portFlag, stringFlag } from './flags.js';
+import { printable, printableDeep } from './printable.js';
 import { startWebhookServer } from './webhook-server.js';
 import { type RecordingWebhook, webhookFileUrls, webhookState } from './webhooks.js';
 
@@ -61,11 +62,14 @@ export const watchCommand: CommandSpec = {
     });
     let done = false;
 
-    const onWebhook = (webhook: RecordingWebhook): void => {
+    const onWebhook = (received: RecordingWebhook): void => {
+      // Whoever can post to the receiver writes these strings: nothing in them may forge or hide a line.
+      const webhook = printableDeep(received);
       const { state, track } = webhookState(webhook);
       const files = webhookFileUrls(webhook);
       if (out.json) {
-        out.data({ event: 'webhook', webhookType: webhook.webhookType, state, track, ...webhook.data, ...(files.length > 0 ? { fileUrls: files } : {}) });
+        // The payload is nested, so none of its fields can stand in for the receiver's own.
+        out.data({ event: 'webhook', webhookType: webhook.webhookType, state, track, ...(files.length > 0 ? { fileUrls: files } : {}), data: webhook.data });
       } else {
         out.line(`${new Date().toISOString()}  ${describe(webhook)}`);
       }
@@ -92,8 +96,8 @@ export const watchCommand: CommandSpec = {
         port,
         onWebhook,
         onRejected: (rejection) => {
-          if (out.json) out.data({ event: 'rejected', ...rejection });
-          else out.note(`rejected ${rejection.method} ${rejection.path}: ${rejection.status} ${rejection.reason}`);
+          if (out.json) out.data({ event: 'rejected', ...printableDeep(rejection) });
+          else out.note(printable(`rejected ${rejection.method} ${rejection.path}: ${rejection.status} ${rejection.reason}`));
         },
       });
     } catch (error) {

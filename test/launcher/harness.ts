@@ -8,7 +8,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, beforeEach } from 'node:test';
 import { run } from '../../src/launcher/cli.js';
+import { FakeVideoSdk } from './fake-videosdk.js';
 
 export const API_KEY = 'test-api-key-7d1c';
 export const SECRET = 'test-secret-4f9a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -37,6 +39,30 @@ export function testEnv(apiUrl: string, extra: Record<string, string | undefined
     VIDEOSDK_RETRY_BASE_MS: '1',
     ...extra,
   };
+}
+
+/** The fake API a test file shares and the environment pointing at it, filled in by its `before` hook. */
+export interface FakeApi {
+  fake: FakeVideoSdk;
+  env: Record<string, string | undefined>;
+}
+
+/** Starts a fake VideoSDK for the calling test file, clears its requests and faults before each test, and stops it after. */
+export function useFakeApi(): FakeApi {
+  // Filled in before the first test runs; no test reads it earlier.
+  const api = {} as FakeApi;
+  before(async () => {
+    api.fake = await FakeVideoSdk.start(SECRET, API_KEY);
+    api.env = testEnv(api.fake.url);
+  });
+  after(async () => {
+    await api.fake.close();
+  });
+  beforeEach(() => {
+    api.fake.requests.length = 0;
+    api.fake.faults.length = 0;
+  });
+  return api;
 }
 
 /** Asserts that the secret never appears, and no token either unless --show-token was passed. */

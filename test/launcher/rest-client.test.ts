@@ -43,6 +43,7 @@ function client(overrides: Partial<RestClientOptions> = {}, secret = SECRET): Ha
 }
 
 const startBody = { roomId: 'room-1', config: toRestConfig(DEFAULT_OPTIONS) };
+const listQuery = { roomId: 'room-none', page: 1, perPage: 20 };
 const isError = (kind: string, pattern: RegExp, status?: number) => (error: unknown) =>
   error instanceof LauncherError && error.kind === kind && pattern.test(error.message) && (status === undefined || error.status === status);
 
@@ -87,10 +88,10 @@ describe('RestClient against the documented contract', () => {
 });
 
 describe('RestClient retries', () => {
-  it('retries 5xx with growing backoff, then succeeds', async () => {
+  it('retries 5xx on a GET with growing backoff, then succeeds', async () => {
     fake.faults.push({ kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 });
     const { client: c, waits, notices } = client();
-    assert.equal(await c.endRecording({ roomId: 'room-1' }), 'Recording ended successfully');
+    assert.equal((await c.listRecordings(listQuery)).pageInfo.total, 0);
     assert.deepEqual(waits, [100, 200, 400]);
     assert.deepEqual(notices.map((n) => [n.attempt, n.attempts, n.reason]), [[2, 4, 'VideoSDK answered 500'], [3, 4, 'VideoSDK answered 502'], [4, 4, 'VideoSDK answered 503']]);
   });
@@ -98,7 +99,7 @@ describe('RestClient retries', () => {
   it('gives up after the configured retries with an API error carrying the server message', async () => {
     for (let i = 0; i < 4; i += 1) fake.faults.push({ kind: 'status', status: 500, body: JSON.stringify({ error: 'Internal trouble', statusCode: 500 }) });
     const { client: c } = client();
-    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('api', /failed on POST \/v2\/recordings\/end \(500\): Internal trouble/, 500));
+    await assert.rejects(c.listRecordings(listQuery), isError('api', /failed on GET \/v2\/recordings \(500\): Internal trouble/, 500));
     assert.equal(fake.requests.length, 4);
   });
 
@@ -122,19 +123,19 @@ describe('RestClient retries', () => {
     assert.deepEqual(waits, []);
   });
 
-  it('times out a request that never answers, retries, and reports a network error', async () => {
+  it('times out a GET that never answers, retries, and reports a network error', async () => {
     fake.faults.push({ kind: 'hang' }, { kind: 'hang' });
     const { client: c } = client({ network: { timeoutMs: 50, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 1000 } });
     const started = Date.now();
-    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('network', /no answer within 50 ms/));
+    await assert.rejects(c.listRecordings(listQuery), isError('network', /no answer within 50 ms/));
     assert.equal(fake.requests.length, 2);
     assert.ok(Date.now() - started < 5000);
   });
 
-  it('recovers from a reset connection', async () => {
+  it('recovers from a reset connection on a GET', async () => {
     fake.faults.push({ kind: 'reset' });
     const { client: c, notices } = client();
-    assert.equal(await c.endRecording({ roomId: 'room-1' }), 'Recording ended successfully');
+    assert.equal((await c.listRecordings(listQuery)).pageInfo.total, 0);
     assert.equal(notices.length, 1);
     assert.match(notices[0]!.reason, /ECONNRESET|socket|other side closed/i);
   });
@@ -190,7 +191,7 @@ describe('serverMessage', () => {
     assert.equal(serverMessage('"Recording started successfully"'), 'Recording started successfully');
     assert.equal(serverMessage('{"message":"ok"}'), 'ok');
     assert.equal(serverMessage('{"error":"No active session","statusCode":4012}'), 'No active session (code 4012: VideoSDK could not stop the recording)');
-    assert.equal(serverMessage('bad\u001b[31m red\r\nline'), 'bad [31m red line');
+    assert.equal(serverMessage('bad\u001b[31m red\r\nline'), 'bad red line');
     assert.equal(serverMessage(''), '(empty response)');
     assert.equal(serverMessage('x'.repeat(1000)).length, 300);
   });

@@ -28,8 +28,17 @@ describe('readCredentials', () => {
     assert.throws(() => readCredentials({ VIDEOSDK_API_KEY: 'k' }), (e: unknown) => e instanceof LauncherError && e.kind === 'auth' && /missing VIDEOSDK_SECRET: set them in the environment or in a \.env file/.test(e.message));
     assert.throws(() => readCredentials({ VIDEOSDK_SECRET: ' ' }), /missing VIDEOSDK_API_KEY and VIDEOSDK_SECRET/);
   });
+  it('refuses a secret too short to be VideoSDK\'s, naming the variable and not the value', () => {
+    for (const secret of ['Z', 'Q'.repeat(31)]) {
+      assert.throws(
+        () => readCredentials({ VIDEOSDK_API_KEY: 'k', VIDEOSDK_SECRET: secret }),
+        (e: unknown) => e instanceof LauncherError && e.kind === 'auth' && e.exitCode === 3 && /^VIDEOSDK_SECRET is too short .*64 hex characters/.test(e.message) && !e.message.includes(secret),
+      );
+    }
+    assert.equal(readCredentials({ VIDEOSDK_API_KEY: 'k', VIDEOSDK_SECRET: 'a'.repeat(32) }).secret, 'a'.repeat(32));
+  });
   it('trims values', () => {
-    assert.deepEqual(readCredentials({ VIDEOSDK_API_KEY: ' k ', VIDEOSDK_SECRET: 's\n' }), { apiKey: 'k', secret: 's' });
+    assert.deepEqual(readCredentials({ VIDEOSDK_API_KEY: ' k ', VIDEOSDK_SECRET: `${'ab'.repeat(32)}\n` }), { apiKey: 'k', secret: 'ab'.repeat(32) });
   });
 });
 
@@ -58,9 +67,21 @@ describe('Redactor', () => {
     const text = `a s3cr/t"+x b ${encodeURIComponent('s3cr/t"+x')} c ${JSON.stringify('s3cr/t"+x')}`;
     assert.equal(redactor.redact(text), `a ${REDACTED} b ${REDACTED} c "${REDACTED}"`);
   });
-  it('hides JWTs and token= values unless tokens are shown', () => {
+  it('hides JWTs and the tokens it was given unless tokens are shown', () => {
     const hidden = new Redactor(false);
-    assert.equal(hidden.redact(`t ${jwt} https://x/?a=1&token=abc.def&b=2`), `t ${REDACTED_TOKEN} https://x/?a=1&token=${REDACTED}&b=2`);
-    assert.equal(new Redactor(true).redact(`t ${jwt}`), `t ${jwt}`);
+    hidden.addToken('opaque.own-token');
+    assert.equal(hidden.redact(`t ${jwt} https://x/?a=1&token=opaque.own-token&b=2`), `t ${REDACTED_TOKEN} https://x/?a=1&token=${REDACTED_TOKEN}&b=2`);
+    const shown = new Redactor(true);
+    shown.addToken('opaque.own-token');
+    assert.equal(shown.redact(`t ${jwt} opaque.own-token`), `t ${jwt} opaque.own-token`);
+  });
+  it('leaves a storage URL\'s own token= alone', () => {
+    const url = 'https://cdn.example.com/x.mp4?token=abc123&sig=1';
+    assert.equal(new Redactor(false).redact(`file ${url}`), `file ${url}`);
+  });
+  it('redacts tokens before secrets, so a secret inside a token cannot break its shape', () => {
+    const redactor = new Redactor(false);
+    redactor.addSecret('J9');
+    assert.equal(redactor.redact(`t ${jwt} J9`), `t ${REDACTED_TOKEN} ${REDACTED}`);
   });
 });

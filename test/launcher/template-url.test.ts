@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_OPTIONS, type RecordingOptions } from '../../src/config/options.js';
 import { parseTemplateParams } from '../../src/config/url-params.js';
 import { LauncherError } from '../../src/launcher/errors.js';
-import { buildTemplateUrl, isLocalHost, parseTemplateBase } from '../../src/launcher/template-url.js';
+import { baseOptions, buildTemplateUrl, isLocalHost, parseTemplateBase } from '../../src/launcher/template-url.js';
 
 describe('isLocalHost', () => {
   const local = [
@@ -46,6 +46,11 @@ describe('parseTemplateBase', () => {
   it('refuses credentials in the URL', () => {
     assert.throws(() => parseTemplateBase('https://user:pw@rec.example.com/', false), isUsage(/user name or password/));
   });
+  it('refuses a #fragment, where the participantId VideoSDK appends would land', () => {
+    for (const url of ['https://rec.example.com/t/#top', 'https://rec.example.com/t/?brand=acme#x', 'https://rec.example.com/t/#']) {
+      assert.throws(() => parseTemplateBase(url, false), isUsage(/must not contain a #fragment: VideoSDK appends &participantId=/), url);
+    }
+  });
 });
 
 describe('buildTemplateUrl', () => {
@@ -70,5 +75,18 @@ describe('buildTemplateUrl', () => {
   it('writes the defaults too', () => {
     const url = new URL(buildTemplateUrl(base, 't', 'r', DEFAULT_OPTIONS));
     for (const [name, value] of Object.entries(DEFAULT_OPTIONS)) assert.equal(url.searchParams.get(name), String(value), name);
+  });
+});
+
+describe('baseOptions', () => {
+  const isUsage = (pattern: RegExp) => (error: unknown) => error instanceof LauncherError && error.kind === 'usage' && pattern.test(error.message);
+
+  it('reads the layout options a base URL already carries, as the page would', () => {
+    const base = new URL('https://rec.example.com/templates/branded/?title=Q3&theme=dark&layoutType=SIDEBAR&layoutGridSize=3');
+    assert.deepEqual(baseOptions(base), { theme: 'DARK', layoutType: 'SIDEBAR', layoutGridSize: 3 });
+    assert.deepEqual(baseOptions(new URL('https://rec.example.com/?title=Q3')), {});
+  });
+  it('refuses a value the page would ignore, naming the flag and the parameter', () => {
+    assert.throws(() => baseOptions(new URL('https://rec.example.com/?theme=NEON')), isUsage(/^--template-url: theme="NEON" is not valid; accepted: DARK, LIGHT, DEFAULT$/));
   });
 });

@@ -1,39 +1,9 @@
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { MAX_WEBHOOK_BYTES, startWebhookServer, type Rejection, type WebhookServer } from '../../src/launcher/webhook-server.js';
 import type { RecordingWebhook } from '../../src/launcher/webhooks.js';
-import { type CliResult, runCli, testEnv } from './harness.js';
-
-interface Reply {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-/** Sends a raw request; `chunks` are written one by one (chunked encoding when no length is given). */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers ?? {}, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => parts.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (options.chunks) for (const chunk of options.chunks) req.write(chunk);
-    req.end(options.body);
-  });
-}
-
-const json = { 'content-type': 'application/json' };
-const post = (url: string, value: unknown, headers: Record<string, string> = json) => send(url, { headers, body: JSON.stringify(value) });
-
-const started = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-started', data: { meetingId, sessionId } });
-const stopped = (sessionId: string, meetingId = 'room-1') => ({
-  webhookType: 'recording-stopped',
-  data: { meetingId, sessionId, filePath: `/recordings/${sessionId}.mp4`, fileUrl: `https://cdn.example.com/${sessionId}.mp4` },
-});
-const failed = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-failed', data: { meetingId, sessionId } });
+import { runCli } from './harness.js';
+import { failed, json, post, type Reply, send, started, startWatch, stopped } from './watch-harness.js';
 
 describe('webhook receiver', () => {
   let server: WebhookServer;
@@ -123,34 +93,6 @@ describe('webhook receiver', () => {
   });
 });
 
-interface Watch {
-  readonly url: string;
-  readonly done: Promise<CliResult>;
-  readonly stderr: () => string;
-  readonly stdout: () => string;
-}
-
-async function startWatch(args: string[], signal?: AbortSignal): Promise<Watch> {
-  let stdout = '';
-  let stderr = '';
-  let listening: (url: string) => void = () => undefined;
-  const url = new Promise<string>((resolve) => {
-    listening = resolve;
-  });
-  const done = runCli(['watch', '--port', '0', ...args], testEnv('http://127.0.0.1:9'), {
-    ...(signal ? { signal } : {}),
-    onOutput: (stream, text) => {
-      if (stream === 'stdout') stdout += text;
-      else stderr += text;
-      const match = /Listening for VideoSDK webhooks on (http:\/\/[^ ]+\/)/.exec(stderr);
-      if (match) listening(match[1]!);
-    },
-  });
-  const first = await Promise.race([url, done.then((r) => `exited ${r.code}: ${r.stderr}`)]);
-  assert.match(first, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-  return { url: first, done, stderr: () => stderr, stdout: () => stdout };
-}
-
 describe('watch', () => {
   it('binds to loopback, prints each transition, and with --until stopped exits 0 with the file URL', async () => {
     const watch = await startWatch(['--until', 'stopped']);
@@ -178,7 +120,10 @@ describe('watch', () => {
     const result = await watch.done;
     const events = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.deepEqual(events.map((e) => e.event), ['listening', 'webhook', 'webhook', 'done']);
-    assert.deepEqual(events[2], { event: 'webhook', webhookType: 'recording-stopped', state: 'stopped', track: false, meetingId: 'room-1', sessionId: 's2', filePath: '/recordings/s2.mp4', fileUrl: 'https://cdn.example.com/s2.mp4', fileUrls: ['https://cdn.example.com/s2.mp4'] });
+    assert.deepEqual(events[2], {
+      event: 'webhook', webhookType: 'recording-stopped', state: 'stopped', track: false, fileUrls: ['https://cdn.example.com/s2.mp4'],
+      data: { meetingId: 'room-1', sessionId: 's2', filePath: '/recordings/s2.mp4', fileUrl: 'https://cdn.example.com/s2.mp4' },
+    });
     assert.deepEqual(events[3], { event: 'done', state: 'stopped', exitCode: 0, meetingId: 'room-1', sessionId: 's2', fileUrl: 'https://cdn.example.com/s2.mp4' });
   });
 
@@ -225,7 +170,7 @@ describe('watch', () => {
     assert.ok(replies.every((r) => r.status === 200));
     await post(watch.url, stopped('end'));
     const result = await watch.done;
-    const sessions = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === 'webhook').map((e) => e.sessionId);
+    const sessions = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === 'webhook').map((e) => (e.data as Record<string, unknown>).sessionId);
     assert.equal(new Set(sessions).size, 201);
   });
 

@@ -1,0 +1,73 @@
+/**
+ * Helpers for the webhook tests: raw HTTP requests to a receiver, the documented webhook bodies, and
+ * a `watch` run in-process that resolves once it is listening.
+ */
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { type CliResult, runCli, testEnv } from './harness.js';
+
+/** What a receiver answered. */
+export interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/** Sends a raw request; `chunks` are written one by one (chunked encoding when no length is given). */
+export function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers ?? {}, agent: false }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => parts.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (options.chunks) for (const chunk of options.chunks) req.write(chunk);
+    req.end(options.body);
+  });
+}
+
+/** The JSON content-type header. */
+export const json = { 'content-type': 'application/json' };
+/** Posts a value as JSON. */
+export const post = (url: string, value: unknown, headers: Record<string, string> = json) => send(url, { headers, body: JSON.stringify(value) });
+
+/** A recording-started webhook. */
+export const started = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-started', data: { meetingId, sessionId } });
+/** A recording-stopped webhook with its file. */
+export const stopped = (sessionId: string, meetingId = 'room-1') => ({
+  webhookType: 'recording-stopped',
+  data: { meetingId, sessionId, filePath: `/recordings/${sessionId}.mp4`, fileUrl: `https://cdn.example.com/${sessionId}.mp4` },
+});
+/** A recording-failed webhook. */
+export const failed = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-failed', data: { meetingId, sessionId } });
+
+/** A running `watch`: its URL, its end, and what it printed so far. */
+export interface Watch {
+  readonly url: string;
+  readonly done: Promise<CliResult>;
+  readonly stderr: () => string;
+  readonly stdout: () => string;
+}
+
+/** Starts `watch --port 0` with `args` and waits until it listens. */
+export async function startWatch(args: string[], signal?: AbortSignal): Promise<Watch> {
+  let stdout = '';
+  let stderr = '';
+  let listening: (url: string) => void = () => undefined;
+  const url = new Promise<string>((resolve) => {
+    listening = resolve;
+  });
+  const done = runCli(['watch', '--port', '0', ...args], testEnv('http://127.0.0.1:9'), {
+    ...(signal ? { signal } : {}),
+    onOutput: (stream, text) => {
+      if (stream === 'stdout') stdout += text;
+      else stderr += text;
+      const match = /Listening for VideoSDK webhooks on (http:\/\/[^ ]+\/)/.exec(stderr);
+      if (match) listening(match[1]!);
+    },
+  });
+  const first = await Promise.race([url, done.then((r) => `exited ${r.code}: ${r.stderr}`)]);
+  assert.match(first, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  return { url: first, done, stderr: () => stderr, stdout: () => stdout };
+}
