@@ -3,7 +3,7 @@
  * RTCPeerConnection per SDK recv transport, one sender per consumer. Installs `window.recMediaServer`.
  */
 import type { SdkSide } from './media-capture.js';
-import { type PageCodec, answerFor, codecOf, sectionsOf, valueOf } from './media-sdp.js';
+import { type PageCodec, answerFor, codecOf, sectionsOf, transportCcIdOf, valueOf } from './media-sdp.js';
 import { stopTracks, trackOf } from './media-synthetic.js';
 import type { MediaKind } from './media.js';
 
@@ -17,17 +17,26 @@ export interface PageTransport {
   readonly candidates: ReadonlyArray<{ foundation: string; priority: number; address: string; port: number }>;
 }
 
-/** A transport's ICE/DTLS state and the bytes sent per open consumer. */
+/** A transport's ICE/DTLS state, the bytes sent per open consumer and the estimated bandwidth (bit/s). */
 export interface TransportStats {
   readonly connectionState: string;
   readonly bytesSent: Readonly<Record<string, number>>;
+  readonly bandwidth: number;
+}
+
+/** How a consumer's track goes out: its SSRC, CNAME, codec and transport-cc extension id. */
+export interface SentTrack {
+  readonly ssrc: number;
+  readonly cname: string;
+  readonly codec: PageCodec;
+  readonly transportCc: number | undefined;
 }
 
 /** What the page offers the Node side. */
 export interface MediaServer {
-  codecs(): Promise<{ audio: PageCodec; video: PageCodec }>;
+  codecs(): Promise<{ audio: PageCodec; video: PageCodec; transportCc: number | undefined }>;
   createTransport(id: string): Promise<PageTransport>;
-  consume(id: string, consumerId: string, peerId: string, kind: MediaKind, label: string): Promise<{ ssrc: number; cname: string; codec: PageCodec }>;
+  consume(id: string, consumerId: string, peerId: string, kind: MediaKind, label: string): Promise<SentTrack>;
   setRemote(id: string, remote: SdkSide): Promise<void>;
   release(id: string, consumerId: string): Promise<void>;
   stats(id: string): Promise<TransportStats>;
@@ -92,7 +101,7 @@ const server: MediaServer = {
     preferCodec(pc.addTransceiver('video', { direction: 'sendonly' }), 'video');
     const { media } = sectionsOf((await pc.createOffer()).sdp ?? '');
     pc.close();
-    return { audio: codecOf(media[0] ?? [], 'audio'), video: codecOf(media[1] ?? [], 'video') };
+    return { audio: codecOf(media[0] ?? [], 'audio'), video: codecOf(media[1] ?? [], 'video'), transportCc: transportCcIdOf(media[1] ?? []) };
   },
 
   async createTransport(id) {
@@ -130,7 +139,7 @@ const server: MediaServer = {
       const section = sectionsOf(transport.pc.localDescription?.sdp ?? '').media.find((s) => valueOf(s, 'a=mid:') === mid);
       const [, ssrc, cname] = /^a=ssrc:(\d+) cname:(\S+)/m.exec(section?.join('\n') ?? '') ?? [];
       if (!section || !ssrc || !cname) throw new Error(`media page: no SSRC for ${peerId}/${kind} in our offer`);
-      return { ssrc: Number(ssrc), cname, codec: codecOf(section, track.kind) };
+      return { ssrc: Number(ssrc), cname, codec: codecOf(section, track.kind), transportCc: transportCcIdOf(section) };
     });
   },
 
@@ -163,7 +172,11 @@ const server: MediaServer = {
         if (stat.type === 'outbound-rtp' && stat.mid === transceiver.mid) bytesSent[consumerId] = stat.bytesSent ?? 0;
       });
     }
-    return { connectionState: transport.pc.connectionState, bytesSent };
+    let bandwidth = 0;
+    report.forEach((stat: { type: string; nominated?: boolean; availableOutgoingBitrate?: number }) => {
+      if (stat.type === 'candidate-pair' && stat.nominated) bandwidth = Math.max(bandwidth, stat.availableOutgoingBitrate ?? 0);
+    });
+    return { connectionState: transport.pc.connectionState, bytesSent, bandwidth };
   },
 
   closeTransport(id) {

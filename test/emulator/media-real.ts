@@ -7,10 +7,13 @@ import ts from 'typescript';
 import type { ConsumerInfo, MediaBackend, MediaKind, TransportInfo } from './media.js';
 import { type SdkSide, captureSdkAnswers } from './media-capture.js';
 import type { MediaServer, PageCodec } from './media-page.js';
+import { TRANSPORT_CC } from './media-sdp.js';
 
-/** What the media page sends on a transport: its ICE/DTLS state and the bytes of every open consumer. */
+/** What the media page sends on a transport: its ICE/DTLS state, bandwidth and the bytes of every open consumer. */
 export interface MediaStats {
   readonly connectionState: string;
+  /** The sender's bandwidth estimate in bit/s (transport-cc feedback from the SDK drives it). */
+  readonly bandwidth: number;
   readonly consumers: ReadonlyArray<{ consumerId: string; peerId: string; kind: MediaKind; bytesSent: number }>;
 }
 
@@ -89,7 +92,7 @@ class RealMediaBackend implements RealMedia {
 
   constructor(
     readonly mediaPage: Page,
-    private readonly codecs: { audio: PageCodec; video: PageCodec },
+    private readonly codecs: { audio: PageCodec; video: PageCodec; transportCc: number | undefined },
     private readonly options: RealMediaOptions,
   ) {}
 
@@ -108,7 +111,7 @@ class RealMediaBackend implements RealMedia {
   }
 
   routerRtpCapabilities(): Record<string, unknown> {
-    const { audio, video } = this.codecs;
+    const { audio, video, transportCc } = this.codecs;
     const capability = (codec: PageCodec) => ({
       kind: codec.mimeType.split('/')[0],
       mimeType: codec.mimeType,
@@ -118,7 +121,8 @@ class RealMediaBackend implements RealMedia {
       parameters: codec.parameters,
       rtcpFeedback: codec.rtcpFeedback,
     });
-    return { codecs: [capability(audio), capability(video)], headerExtensions: [] };
+    const extension = (kind: string) => ({ kind, uri: TRANSPORT_CC, preferredId: transportCc, preferredEncrypt: false, direction: 'sendrecv' });
+    return { codecs: [capability(audio), capability(video)], headerExtensions: transportCc ? [extension('audio'), extension('video')] : [] };
   }
 
   async createTransport(direction: 'send' | 'recv'): Promise<TransportInfo> {
@@ -174,7 +178,7 @@ class RealMediaBackend implements RealMedia {
         // Without a mid, mediasoup-client numbers the sections of one consume() batch alike ("Duplicate a=mid").
         mid: String(mid),
         codecs: [sent.codec],
-        headerExtensions: [],
+        headerExtensions: sent.transportCc ? [{ uri: TRANSPORT_CC, id: sent.transportCc, encrypt: false, parameters: {} }] : [],
         encodings: [{ ssrc: sent.ssrc }],
         rtcp: { cname: sent.cname, reducedSize: true, mux: true },
         msid: `${streamId} ${id}`,
@@ -193,12 +197,12 @@ class RealMediaBackend implements RealMedia {
 
   async stats(transportId = this.recvTransportId): Promise<MediaStats> {
     if (!transportId) throw new Error('realMedia: the SDK has not asked for a recv transport yet');
-    const { connectionState, bytesSent } = await this.call('stats', transportId);
+    const { connectionState, bytesSent, bandwidth } = await this.call('stats', transportId);
     const consumers = Object.entries(bytesSent).map(([consumerId, bytes]) => {
       const open = this.consumers.get(consumerId);
       return { consumerId, peerId: open?.peerId ?? '', kind: open?.kind ?? 'video', bytesSent: bytes };
     });
-    return { connectionState, consumers };
+    return { connectionState, bandwidth, consumers };
   }
 
   async close(): Promise<void> {

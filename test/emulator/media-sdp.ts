@@ -14,6 +14,9 @@ export interface PageCodec {
   readonly rtcpFeedback: ReadonlyArray<{ type: string; parameter: string }>;
 }
 
+/** The one header extension the media page keeps: transport-wide congestion control, so its encoders get a real bandwidth estimate. */
+export const TRANSPORT_CC = 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01';
+
 /** The SDP's session lines and media sections, each as its lines. */
 export function sectionsOf(sdp: string): { session: string[]; media: string[][] } {
   const sections: string[][] = [[]];
@@ -24,11 +27,21 @@ export function sectionsOf(sdp: string): { session: string[]; media: string[][] 
   return { session: sections[0] ?? [], media: sections.slice(1) };
 }
 
+/** The rest of the first line that starts with `prefix`. */
 export function valueOf(lines: readonly string[], prefix: string): string | undefined {
   return lines.find((l) => l.startsWith(prefix))?.slice(prefix.length);
 }
 
-/** The only codec of a media section (see preferCodec), with its NACK/PLI/FIR feedback. */
+/** The id a media section gives the transport-cc header extension. */
+export function transportCcIdOf(section: readonly string[]): number | undefined {
+  const line = section.find((l) => l.startsWith('a=extmap:') && l.endsWith(` ${TRANSPORT_CC}`));
+  return line ? Number.parseInt(line.slice('a=extmap:'.length), 10) : undefined;
+}
+
+/** The feedback kept per codec: losses (NACK), key frames (PLI, FIR) and transport-cc. */
+const FEEDBACK = ['nack', 'ccm', 'transport-cc'];
+
+/** The only codec of a media section (see preferCodec), with the feedback kept. */
 export function codecOf(section: readonly string[], kind: string): PageCodec {
   const payloadType = Number(section[0]?.split(' ')[3]);
   const [name, clockRate, channels] = (valueOf(section, `a=rtpmap:${payloadType} `) ?? '').split('/');
@@ -38,7 +51,7 @@ export function codecOf(section: readonly string[], kind: string): PageCodec {
     if (key && value !== undefined) parameters[key.trim()] = /^\d+$/.test(value) ? Number(value) : value;
   }
   const rtcpFeedback = section
-    .filter((l) => l.startsWith(`a=rtcp-fb:${payloadType} nack`) || l.startsWith(`a=rtcp-fb:${payloadType} ccm`))
+    .filter((l) => FEEDBACK.some((type) => l.startsWith(`a=rtcp-fb:${payloadType} ${type}`)))
     .map((l) => l.slice(`a=rtcp-fb:${payloadType} `.length).split(' '))
     .map(([type, parameter]) => ({ type: type ?? '', parameter: parameter ?? '' }));
   return {
@@ -67,10 +80,10 @@ export function answerFor(offer: string, remote: SdkSide): string {
     lines.push(section[0] ?? '', 'c=IN IP4 0.0.0.0', 'a=rtcp:9 IN IP4 0.0.0.0');
     lines.push(`a=ice-ufrag:${remote.ufrag}`, `a=ice-pwd:${remote.pwd}`, `a=fingerprint:${remote.fingerprint}`, `a=setup:${remote.setup}`);
     lines.push(`a=mid:${mids[index]}`, 'a=recvonly', 'a=rtcp-mux', 'a=rtcp-rsize');
-    // One codec with NACK/PLI/FIR and no header extensions, so no MID in the packets: the SDK
-    // numbers its m-sections its own way and must route our packets by the SSRCs it is told.
-    const own = [`a=rtpmap:${payloadType} `, `a=fmtp:${payloadType} `, `a=rtcp-fb:${payloadType} nack`, `a=rtcp-fb:${payloadType} ccm`];
-    lines.push(...section.filter((line) => own.some((prefix) => line.startsWith(prefix))));
+    // One codec and transport-cc, but no MID header extension in the packets: the SDK numbers its
+    // m-sections its own way and must route our packets by the SSRCs it is told.
+    const kept = [`a=rtpmap:${payloadType} `, `a=fmtp:${payloadType} `, ...FEEDBACK.map((type) => `a=rtcp-fb:${payloadType} ${type}`)];
+    lines.push(...section.filter((line) => kept.some((prefix) => line.startsWith(prefix)) || line.endsWith(` ${TRANSPORT_CC}`)));
   });
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -60,7 +60,7 @@ function cameraTrack(peerId: string, label: string): MediaStreamTrack {
 
 /** A screen share: a slide with a progress bar, redrawn at a third of the camera rate. */
 function shareTrack(label: string): MediaStreamTrack {
-  return canvasTrack(SHARE, 3, (g, tick) => {
+  const track = canvasTrack(SHARE, 3, (g, tick) => {
     g.fillStyle = '#f4f4f0';
     g.fillRect(0, 0, SHARE.width, SHARE.height);
     g.fillStyle = '#223';
@@ -71,6 +71,9 @@ function shareTrack(label: string): MediaStreamTrack {
     g.fillStyle = '#36c';
     g.fillRect(32, SHARE.height - 40, ((tick / 3) % 100) * ((SHARE.width - 64) / 100), 12);
   });
+  // As a real screen share: keep the resolution when bandwidth is short (the encoder would halve it).
+  track.contentHint = 'detail';
+  return track;
 }
 
 /** A quiet tone per peer (share audio an octave up), from one shared AudioContext. */
