@@ -167,3 +167,16 @@ describe('VideoSdkSource: the specific error stays on the frame', () => {
     });
   }
 });
+
+describe('VideoSdkSource: the live layout topic follows the output being filmed', () => {
+  for (const [output, topic] of [['hls', 'HLS_LAYOUT'], ['livestream', 'LIVE_STREAM_LAYOUT'], ['recording', 'RECORDING_LAYOUT']] as const) {
+    it(`follows ${topic} for output=${output}, and only it`, async () => {
+      const r = await recorder(room, {}, { output });
+      const other = topic === 'RECORDING_LAYOUT' ? 'HLS_LAYOUT' : RECORDING_LAYOUT_TOPIC;
+      expect(r.meeting.pubSub.subscriberCount(topic)).to.equal(1);
+      expect(r.meeting.pubSub.subscriberCount(other)).to.equal(0);
+      r.meeting.pubSub.send(topic, JSON.stringify({ layout: { type: 'SIDEBAR' } }));
+      expect(r.store.state.optionOverrides).to.deep.equal({ layoutType: 'SIDEBAR' });
+    });
+  }
+});

@@ -1,5 +1,6 @@
 /** How the recorder joins: VideoSDK's URL parameters, the page's options and the SDK options they become. */
 import type { Quality, RecordingOptions } from '../../config/options.js';
+import type { Output } from '../../config/output.js';
 import type { InitMeetingOptions } from './videosdk-types.js';
 
 /** What the recorder joins with: VideoSDK's URL parameters and the page's options. */
@@ -9,6 +10,8 @@ export interface VideoSdkSourceParams {
   /** The recorder's id, appended by VideoSDK; joining under it is what hides the recorder. */
   readonly participantId?: string;
   readonly options: RecordingOptions;
+  /** What VideoSDK films the page for; picks the live layout topic (default `recording`). */
+  readonly output?: Output;
   /** How long to wait for `meeting-joined` before showing an error (ms; default 30 s). */
   readonly joinTimeoutMs?: number;
   /** After a re-join, how long a track kept from before it waits for its replacement (ms; default 5 s). */

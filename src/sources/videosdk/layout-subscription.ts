@@ -1,5 +1,6 @@
 /**
- * The live layout topic (`RECORDING_LAYOUT`): subscribes on every join (the SDK's PubSub drops every
+ * The live layout topic of the output being filmed (`RECORDING_LAYOUT`, `HLS_LAYOUT` or
+ * `LIVE_STREAM_LAYOUT`): subscribes on every join (the SDK's PubSub drops every
  * subscription when it reconnects), retries a failed subscribe, and turns messages into option changes
  * in order, each applied once, including persisted ones published while the recorder was away.
  */
@@ -44,6 +45,8 @@ export class LayoutSubscription {
   constructor(
     private readonly apply: (options: Partial<RecordingOptions>) => void,
     private readonly warnOnce: (key: string, text: string) => void,
+    /** The topic this output's host publishes layouts on. */
+    private readonly topic: string = RECORDING_LAYOUT_TOPIC,
   ) {}
 
   /** Subscribes (again): call on every `meeting-joined`, the first and each re-join. */
@@ -56,13 +59,13 @@ export class LayoutSubscription {
     this.subscribed = true;
     this.liveSeen = false;
     settle(
-      () => pubSub.subscribe(RECORDING_LAYOUT_TOPIC, this.listeners),
+      () => pubSub.subscribe(this.topic, this.listeners),
       (error) => {
         if (attempt !== this.attempt || this.stopped) return;
         this.subscribed = false;
         this.warnOnce(
           'pubsub',
-          `subscribing to ${RECORDING_LAYOUT_TOPIC} failed (${String(error)}); retrying, live layout changes wait until it works.`,
+          `subscribing to ${this.topic} failed (${String(error)}); retrying, live layout changes wait until it works.`,
         );
         this.retryTimer = setTimeout(() => this.subscribe(pubSub), this.retryMs);
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
@@ -78,7 +81,7 @@ export class LayoutSubscription {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     const pubSub = this.pubSub;
-    if (pubSub && this.subscribed) settle(() => pubSub.unsubscribe(RECORDING_LAYOUT_TOPIC, this.listeners), () => undefined);
+    if (pubSub && this.subscribed) settle(() => pubSub.unsubscribe(this.topic, this.listeners), () => undefined);
   }
 
   /** Messages oldest first: the ones not applied yet are folded into one change (newest wins per option). */
@@ -87,7 +90,7 @@ export class LayoutSubscription {
     const combined: Partial<RecordingOptions> = {};
     for (const message of messages) {
       if (!this.isNew(message)) continue;
-      Object.assign(combined, readLayout(message));
+      Object.assign(combined, readLayout(message, this.topic));
     }
     if (Object.keys(combined).length > 0) this.apply(combined);
   }
@@ -108,20 +111,20 @@ export class LayoutSubscription {
 }
 
 /** The options in one message; a malformed one is ignored with one warning saying why. */
-function readLayout(message: PubSubMessage): Partial<RecordingOptions> {
+function readLayout(message: PubSubMessage, topic: string): Partial<RecordingOptions> {
   const text = typeof message?.message === 'string' ? message.message : null;
   const from = typeof message?.senderId === 'string' ? ` from ${message.senderId}` : '';
   if (text === null) {
-    console.warn(`Recording template: ignored a ${RECORDING_LAYOUT_TOPIC} message${from}: it has no text.`);
+    console.warn(`Recording template: ignored a ${topic} message${from}: it has no text.`);
     return {};
   }
   const parsed = parseLayoutMessage(text);
   if (!parsed.ok) {
-    console.warn(`Recording template: ignored a ${RECORDING_LAYOUT_TOPIC} message${from}: ${parsed.error}.`);
+    console.warn(`Recording template: ignored a ${topic} message${from}: ${parsed.error}.`);
     return {};
   }
   if (parsed.warnings.length > 0) {
-    console.warn(`Recording template: in a ${RECORDING_LAYOUT_TOPIC} message${from}: ${parsed.warnings.map((w) => w.message).join(' ')}`);
+    console.warn(`Recording template: in a ${topic} message${from}: ${parsed.warnings.map((w) => w.message).join(' ')}`);
   }
   return parsed.options;
 }

@@ -4,6 +4,7 @@
  * media to `Consumption` and the live layout topic to `LayoutSubscription`.
  */
 import type { RecordingOptions } from '../../config/options.js';
+import { DEFAULT_OUTPUT, LAYOUT_TOPICS } from '../../config/output.js';
 import type { MediaDemand, MeetingSource } from '../../meeting/source.js';
 import { type MeetingFailure, optionsOverridden, statusChanged } from '../../meeting/state.js';
 import type { MeetingStore } from '../../meeting/store.js';
@@ -59,16 +60,18 @@ export class VideoSdkSource implements MeetingSource {
     retry: () => this.reconcile(),
     warnOnce: (key, text) => this.warnOnce(key, text),
   });
-  private readonly layout = new LayoutSubscription(
-    (options) => this.applyOverrides(options),
-    (key, text) => this.warnOnce(key, text),
-  );
+  private readonly layout: LayoutSubscription;
   private participants?: ShownParticipants;
 
   constructor(
     private readonly params: VideoSdkSourceParams,
     sdk: VideoSdkLike | Promise<VideoSdkLike>,
   ) {
+    this.layout = new LayoutSubscription(
+      (options) => this.applyOverrides(options),
+      (key, text) => this.warnOnce(key, text),
+      LAYOUT_TOPICS[params.output ?? DEFAULT_OUTPUT],
+    );
     if (sdk instanceof Promise) {
       // start() reports the failure; this only keeps an early rejection from being "unhandled".
       sdk.catch(() => undefined);
