@@ -180,3 +180,17 @@ describe('VideoSdkSource: the live layout topic follows the output being filmed'
     });
   }
 });
+
+describe('VideoSdkSource: a refused entry', () => {
+  it('shows ENTRY_DENIED when the recorder\'s own entry is denied (the SDK emits nothing else)', async () => {
+    await captureConsole(async () => {
+      const r = await recorder(room);
+      r.meeting.emitRaw('entry-responded', 'someone-else', 'denied');
+      expect(r.store.state.status).to.equal('live');
+      r.meeting.emitRaw('entry-responded', 'rec-1', 'denied');
+      expect(r.store.state.status).to.equal('error');
+      expect(r.store.state.failure?.code).to.equal('ENTRY_DENIED');
+      expect(r.store.state.failure?.message).to.contain('allow_join');
+    });
+  });
+});

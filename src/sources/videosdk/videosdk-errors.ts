@@ -109,3 +109,9 @@ const GENERIC_FAILURES = new Set(['CONNECTION_FAILED', 'JOIN_FAILED']);
 export function replacesFailure(shown: MeetingFailure | undefined, next: MeetingFailure): boolean {
   return shown === undefined || (GENERIC_FAILURES.has(shown.code) && !GENERIC_FAILURES.has(next.code));
 }
+
+/** The recorder asked to enter and was refused (its token has `ask_join`, or the host said no). */
+export const ENTRY_DENIED: MeetingFailure = {
+  code: 'ENTRY_DENIED',
+  message: 'The recorder was refused entry to the meeting: mint its token with allow_join so it needs no approval.',
+};

@@ -20,6 +20,7 @@ import {
   isFailedLeave,
   isFatalSdkError,
   joinFailure,
+  ENTRY_DENIED,
   replacesFailure,
 } from './videosdk-errors.js';
 import { everyoneLeft, mediaPatched } from './videosdk-transitions.js';
@@ -52,7 +53,7 @@ export class VideoSdkSource implements MeetingSource {
   private stopped = false;
   private joinTimer?: ReturnType<typeof setTimeout>;
   private lastDemand: MediaDemand = NO_DEMAND;
-  private readonly meetingListeners: Array<readonly [MeetingEventName, (payload: unknown) => void]> = [];
+  private readonly meetingListeners: Array<readonly [MeetingEventName, (payload: unknown, second?: unknown) => void]> = [];
   private readonly warned = new Set<string>();
   private readonly consumption = new Consumption({
     dropTrack: (id, kind) => this.patch(id, kind === 'video' ? { videoTrack: undefined } : { audioTrack: undefined }),
@@ -140,9 +141,9 @@ export class VideoSdkSource implements MeetingSource {
   /** Registers every meeting listener; called before `join()` so no early event is missed. */
   private listen(meeting: SdkMeeting): void {
     const participants = this.participants!;
-    const on = (event: MeetingEventName, listener: (payload: unknown) => void): void => {
-      const guarded = (payload: unknown): void => {
-        if (!this.stopped) listener(payload);
+    const on = (event: MeetingEventName, listener: (payload: unknown, second?: unknown) => void): void => {
+      const guarded = (payload: unknown, second?: unknown): void => {
+        if (!this.stopped) listener(payload, second);
       };
       meeting.on(event, guarded);
       this.meetingListeners.push([event, guarded]);
@@ -155,6 +156,10 @@ export class VideoSdkSource implements MeetingSource {
       if (payloadString(payload, 'state') === 'SOCKET_DISCONNECTED') this.onConnectionState('RECONNECTING');
     });
     on('error', (payload) => this.onSdkError(payload));
+    // The SDK only emits this when the recorder's entry is denied: no error, no state change, so say it here.
+    on('entry-responded', (id, decision) => {
+      if (decision === 'denied' && typeof id === 'string' && this.isRecorder(id)) this.fail(ENTRY_DENIED);
+    });
     on('participant-joined', (payload) => participants.onJoined(payload));
     on('participant-left', (payload) => {
       const id = payloadParticipantId(payload);
