@@ -1,9 +1,11 @@
 /**
  * The `RECORDING_LAYOUT` PubSub message: VideoSDK's prebuilt convention for changing a recording's
  * layout live (`{"layout":{type,priority,gridSize}}`), extended with theme, mode, orientation and
- * speakerDwellMs, validated by the same schemas as the URL.
+ * speakerDwellMs, validated by the same schemas as the URL; and the publish helpers a host app calls
+ * for it and for live graphics (`RECORDING_GRAPHICS`).
  */
 import type { Meeting } from '@videosdk.live/js-sdk';
+import { RECORDING_GRAPHICS_TOPIC, type RecordingGraphicsMessage } from './graphics-topics.js';
 import type { OptionName, OptionWarning, RecordingOptions } from './options.js';
 import { fromConfigObject } from './rest-config.js';
 
@@ -62,4 +64,15 @@ export function publishRecordingLayout(
   options: Partial<RecordingOptions>,
 ): Promise<void> {
   return pubSub.publish(RECORDING_LAYOUT_TOPIC, JSON.stringify(layoutMessageObject(options)), { persist: true });
+}
+
+/**
+ * Publishes a live graphics change (banner, lower third, toast, logo, background; `null` clears one)
+ * to every recorder in the meeting, persisted so a recorder that joins later shows it too.
+ */
+export function publishRecordingGraphics(
+  pubSub: Pick<Meeting['pubSub'], 'publish'>,
+  message: RecordingGraphicsMessage,
+): Promise<void> {
+  return pubSub.publish(RECORDING_GRAPHICS_TOPIC, JSON.stringify(message), { persist: true });
 }

@@ -3,6 +3,7 @@
  * meeting's parameters. A bad value never breaks the page: its default is used, with a warning.
  */
 import * as z from 'zod/mini';
+import { type FeatureParams, parseFeatureParams } from './feature-params.js';
 import {
   DEFAULT_OPTIONS,
   type OptionName,
@@ -14,6 +15,7 @@ import {
 } from './options.js';
 
 export const MAX_DEMO_PARTICIPANTS = 100;
+export const MAX_DEMO_AGENTS = 4;
 
 /** What VideoSDK puts in the URL for its recorder. */
 export interface RecorderParams {
@@ -38,6 +40,10 @@ export interface DemoParams {
   readonly still: boolean;
   /** URL of a VP8 clip (IVF) that cameras play, decoded by the browser, instead of canvas drawing (benchmarks). */
   readonly clip?: string;
+  /** Number of AI agents a1…aN, after the participants (absent: none). */
+  readonly agents?: number;
+  /** Whether speakers produce transcription lines at once (the URL's `captions=1`). */
+  readonly transcribe?: boolean;
 }
 
 /** Everything the page reads from its URL. */
@@ -48,6 +54,8 @@ export interface TemplateParams {
   readonly warnings: readonly OptionWarning[];
   /** Whether the designer panel is wanted (preview only; `panel=0` hides it for clean frames). */
   readonly panel?: boolean;
+  /** Captions, chat toasts, who is hidden, the share layout and the starting graphics. */
+  readonly features?: FeatureParams;
 }
 
 /** A comma-separated list, trimmed, without empty items. */
@@ -72,6 +80,7 @@ export const DemoParamSchemas = {
     accepted: `an integer from 0 to ${MAX_DEMO_PARTICIPANTS}`,
   },
   seed: { schema: boundedInteger(0, 2 ** 31 - 1), accepted: 'an integer from 0 to 2147483647' },
+  agents: { schema: boundedInteger(0, MAX_DEMO_AGENTS), accepted: `an integer from 0 to ${MAX_DEMO_AGENTS}` },
   still: { schema: z.enum(['1', '0', 'true', 'false']), accepted: '1, 0, true, false' },
   panel: { schema: z.enum(['1', '0', 'true', 'false']), accepted: '1, 0, true, false' },
 } as const;
@@ -103,7 +112,7 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
   const warnings: OptionWarning[] = [...parsed.warnings];
   const options: RecordingOptions = { ...DEFAULT_OPTIONS, ...parsed.options };
 
-  const demoNumber = (name: 'demo' | 'seed', fallback: number): number => {
+  const demoNumber = (name: 'demo' | 'seed' | 'agents', fallback: number): number => {
     const value = query.get(name);
     if (value === null || value.trim() === '') return fallback;
     const result = DemoParamSchemas[name].schema.safeParse(value.trim());
@@ -123,6 +132,9 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
   const panel = flag('panel', true);
   const list = (name: string): readonly string[] => commaList(query.get(name));
   const clip = text(query, 'clip');
+  const agents = demoNumber('agents', 0);
+  const extras = parseFeatureParams(query);
+  warnings.push(...extras.warnings);
   const demo: DemoParams = {
     count: demoNumber('demo', DEMO_DEFAULTS.count),
     seed: demoNumber('seed', DEMO_DEFAULTS.seed),
@@ -135,6 +147,8 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     still,
     // Only present when given, so parsed params without it compare equal to the defaults.
     ...(clip === undefined ? {} : { clip }),
+    ...(agents === 0 ? {} : { agents }),
+    ...(extras.features.captions ? { transcribe: true } : {}),
   };
 
   const recorder: RecorderParams = {
@@ -142,7 +156,7 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     meetingId: text(query, 'meetingId'),
     participantId: text(query, 'participantId'),
   };
-  return { recorder, options, demo, warnings, panel };
+  return { recorder, options, demo, warnings, panel, features: extras.features };
 }
 
 /**

@@ -3,6 +3,10 @@
  * transitions every source (simulated or VideoSDK) applies to it.
  */
 import type { RecordingOptions } from '../config/options.js';
+import type { Overlay } from './overlay.js';
+
+/** What an AI agent is doing, as VideoSDK's `AgentParticipant.agentState` reports it. */
+export type AgentState = 'idle' | 'listening' | 'thinking' | 'speaking';
 
 /** A participant who may appear on screen and is heard (SEND_AND_RECV only; never the recorder). */
 export interface Participant {
@@ -21,6 +25,12 @@ export interface Participant {
   readonly joinOrder: number;
   /** When this participant last started or stopped speaking (ms, the source's clock); 0 = never. */
   readonly lastActiveAt: number;
+  /** An AI agent (VideoSDK's `AgentParticipant`): its tile says so. */
+  readonly isAgent?: boolean;
+  /** The agent's state, shown on its tile. */
+  readonly agentState?: AgentState;
+  /** Heard but never shown (the joining app set `metaData.hideFromRecording`). */
+  readonly hiddenFromRecording?: boolean;
 }
 
 /** A pin, in pin order: camera and/or screen share pinned. */
@@ -58,6 +68,8 @@ export interface MeetingState {
   readonly joinSequence: number;
   /** Bumped on every transition: a cheap change check for subscribers. */
   readonly revision: number;
+  /** Live graphics, toasts and captions; absent until the first one arrives. */
+  readonly overlay?: Overlay;
 }
 
 /** A meeting with nobody in it yet. */
@@ -180,6 +192,12 @@ export function statusChanged(
 /** Layers live option changes over the current ones. */
 export function optionsOverridden(state: MeetingState, overrides: Partial<RecordingOptions>): MeetingState {
   return next(state, { optionOverrides: { ...state.optionOverrides, ...overrides } });
+}
+
+/** Replaces the live graphics, toasts and captions (nothing else changes, so the layout need not be re-planned). */
+export function overlayChanged(state: MeetingState, overlay: Overlay): MeetingState {
+  if (overlay === state.overlay) return state;
+  return next(state, { overlay });
 }
 
 /** What `<html data-state>` shows for a meeting: `waiting` when live but nobody can be shown. */

@@ -1,0 +1,132 @@
+/**
+ * The schemas of the live graphics messages (`RECORDING_GRAPHICS`, and VideoSDK's example topics
+ * `CHANGE_BACKGROUND` and `VIEWER_MESSAGE`): every text made display text, every image address
+ * checked, every colour one the browser knows. Loaded on first use, never with the page.
+ */
+import * as z from 'zod/mini';
+import type { Background, Banner, LowerThird, Logo } from '../meeting/overlay.js';
+import { DEFAULT_TOAST_MS, GRAPHIC_KEYS, VIEWER_MESSAGE_TOAST_MS } from './graphics-topics.js';
+import { displayText, isCssColor, isSafeImageUrl } from './safe-values.js';
+
+/** Longest message read at all (a data: logo fits); longer ones are refused before parsing. */
+export const MAX_GRAPHICS_MESSAGE_LENGTH = 65_536;
+/** Display lengths: longer text is cut with an ellipsis, so nothing hostile can grow the frame. */
+export const TEXT_LIMITS = { banner: 200, title: 80, subtitle: 120, toast: 280 } as const;
+export const MIN_TOAST_MS = 500;
+export const MAX_TOAST_MS = 60_000;
+
+/** Text shown as text: one line, bounded, not empty once trimmed. */
+function shownText(max: number) {
+  return z.pipe(z.string(), z.transform((raw: string) => displayText(raw, max))).check(
+    z.refine((text: string) => text.length > 0, 'must be text that is not empty'),
+  );
+}
+
+const imageUrl = z.string().check(
+  z.maxLength(MAX_GRAPHICS_MESSAGE_LENGTH),
+  z.refine((url: string) => isSafeImageUrl(url.trim()), 'must be an https: address or a data:image/… URL'),
+);
+
+const BannerSchema = z.object({
+  text: shownText(TEXT_LIMITS.banner),
+  position: z._default(z.enum(['top', 'bottom']), 'bottom'),
+});
+
+const LowerThirdSchema = z.object({
+  title: shownText(TEXT_LIMITS.title),
+  subtitle: z.optional(shownText(TEXT_LIMITS.subtitle)),
+  participantId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
+
+const ToastSchema = z.object({
+  text: shownText(TEXT_LIMITS.toast),
+  durationMs: z._default(z.int().check(z.minimum(MIN_TOAST_MS), z.maximum(MAX_TOAST_MS)), DEFAULT_TOAST_MS),
+});
+
+const LogoSchema = z.object({
+  url: imageUrl,
+  corner: z._default(z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']), 'top-right'),
+});
+
+const BackgroundSchema = z
+  .object({
+    color: z.optional(z.string().check(z.refine((c: string) => isCssColor(c.trim()), 'must be a CSS colour such as #0b1d3a or navy'))),
+    imageUrl: z.optional(imageUrl),
+  })
+  .check(z.refine((b) => b.color !== undefined || b.imageUrl !== undefined, 'needs a color or an imageUrl'));
+
+const GraphicsMessageSchema = z.looseObject({
+  banner: z.optional(z.nullable(BannerSchema)),
+  lowerThird: z.optional(z.nullable(LowerThirdSchema)),
+  toast: z.optional(z.nullable(ToastSchema)),
+  logo: z.optional(z.nullable(LogoSchema)),
+  background: z.optional(z.nullable(BackgroundSchema)),
+});
+
+/** What one valid message changes: only the keys it names (`null`: clear that graphic). */
+export interface GraphicsPatch {
+  readonly banner?: Banner | null;
+  readonly lowerThird?: LowerThird | null;
+  readonly toast?: { readonly text: string; readonly durationMs: number } | null;
+  readonly logo?: Logo | null;
+  readonly background?: Background | null;
+}
+
+/** A message's reading: the patch, or why the whole message is ignored. */
+export type GraphicsMessageResult = { ok: true; patch: GraphicsPatch } | { ok: false; error: string };
+
+const EXAMPLE = '{"banner":{"text":"Live from Berlin"}}';
+
+/** Parses a `RECORDING_GRAPHICS` message's text; never throws. One bad value rejects the whole message. */
+export function parseGraphicsMessage(text: string): GraphicsMessageResult {
+  if (text.length > MAX_GRAPHICS_MESSAGE_LENGTH) return { ok: false, error: `longer than ${MAX_GRAPHICS_MESSAGE_LENGTH} characters` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, error: `expected a JSON object such as ${EXAMPLE}` };
+  }
+  if (!GRAPHIC_KEYS.some((key) => key in parsed)) {
+    return { ok: false, error: `no graphic in it: expected one of ${GRAPHIC_KEYS.join(', ')}, e.g. ${EXAMPLE}` };
+  }
+  const result = GraphicsMessageSchema.safeParse(parsed);
+  if (!result.success) {
+    const reasons = result.error.issues.map((issue) => `${issue.path.join('.') || 'message'} ${describe(issue.message)}`);
+    return { ok: false, error: reasons.join('; ') };
+  }
+  const patch: Record<string, unknown> = {};
+  for (const key of GRAPHIC_KEYS) {
+    const value = result.data[key];
+    if (value !== undefined) patch[key] = value === null ? null : trimmed(value);
+  }
+  return { ok: true, patch: patch as GraphicsPatch };
+}
+
+/** A `CHANGE_BACKGROUND` message (VideoSDK's example: the text is a CSS colour). */
+export function parseBackgroundColor(text: string): GraphicsMessageResult {
+  const color = text.trim();
+  if (!isCssColor(color)) return { ok: false, error: 'expected a CSS colour such as #0b1d3a or navy' };
+  return { ok: true, patch: { background: { color } } };
+}
+
+/** A `VIEWER_MESSAGE` message (VideoSDK's example: the text is shown as a toast for about 3 s). */
+export function parseViewerMessage(text: string): GraphicsMessageResult {
+  const shown = displayText(text, TEXT_LIMITS.toast);
+  if (shown.length === 0) return { ok: false, error: 'the message has no text' };
+  return { ok: true, patch: { toast: { text: shown, durationMs: VIEWER_MESSAGE_TOAST_MS } } };
+}
+
+/** zod's generic wording, phrased for a host developer reading the console. */
+function describe(message: string): string {
+  return /^Invalid input/i.test(message) ? 'has a value that is not accepted' : message.replace(/^Invalid /, 'is not a valid ');
+}
+
+/** Image addresses and colours without the spaces a host may have pasted around them. */
+function trimmed<T extends object>(value: T): T {
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of ['url', 'imageUrl', 'color']) if (typeof out[key] === 'string') out[key] = (out[key] as string).trim();
+  return out as T;
+}
