@@ -1,4 +1,5 @@
 /** Events that carry user intent up to the app element ("properties down, events up"). */
+import type { FeatureParams } from '../config/feature-params.js';
 import type { RecordingOptions } from '../config/options.js';
 
 /** Asks the app to render with changed options (the preview panel fires it). */
@@ -6,6 +7,14 @@ export class RecOptionsChangeEvent extends Event {
   static readonly eventName = 'rec-options-change';
   constructor(readonly options: Partial<RecordingOptions>) {
     super(RecOptionsChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Asks the app to render with changed extras: captions, chat toasts, who is hidden, the share layout (the preview panel fires it). */
+export class RecFeaturesChangeEvent extends Event {
+  static readonly eventName = 'rec-features-change';
+  constructor(readonly features: Partial<Pick<FeatureParams, 'captions' | 'chat' | 'hide' | 'shareLayout'>>) {
+    super(RecFeaturesChangeEvent.eventName, { bubbles: true, composed: true });
   }
 }
 
@@ -20,6 +29,7 @@ export class RecAreaResizeEvent extends Event {
 declare global {
   interface HTMLElementEventMap {
     'rec-options-change': RecOptionsChangeEvent;
+    'rec-features-change': RecFeaturesChangeEvent;
     'rec-area-resize': RecAreaResizeEvent;
   }
 }

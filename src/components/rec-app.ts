@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { RecordingOptions } from '../config/options.js';
+import { type FeatureParams, NO_FEATURES } from '../config/feature-params.js';
+import type { LayoutType, RecordingOptions } from '../config/options.js';
 import { type TemplateParams, parseTemplateParams } from '../config/url-params.js';
 import { planLayout } from '../layout/plan.js';
 import { fitStage } from '../layout/stage.js';
@@ -11,37 +12,14 @@ import type { DemoControls } from '../sources/demo/demo-controls.js';
 import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';
-import { type RecAreaResizeEvent, RecOptionsChangeEvent } from './events.js';
+import { type RecAreaResizeEvent, RecFeaturesChangeEvent, RecOptionsChangeEvent } from './events.js';
+import { demandOf, sameDemand } from './media-demand.js';
+import { OverlayParts } from './overlay-parts.js';
 import { loadFontsFor } from './script-fonts.js';
 import { themeTokens } from './theme.js';
+import { type ShownGraphics, layoutTypeOf, meetingForLayout, onlyOverlayChanged, shownGraphics } from './view-state.js';
 import './rec-audio-player.js';
 import './rec-stage.js';
-
-/** The media a plan puts on screen: what the source should consume (or synthesise). */
-export function demandOf(plan: LayoutPlan | undefined, state: MeetingState, options: RecordingOptions): MediaDemand {
-  const video = new Set<string>();
-  const share = new Set<string>();
-  const tileSizes = new Map<string, { width: number; height: number }>();
-  for (const tile of plan?.tiles ?? []) {
-    if (options.mode === 'audio') continue;
-    (tile.role === 'share' ? share : video).add(tile.participantId);
-    if (tile.role !== 'share') tileSizes.set(tile.participantId, { width: tile.rect.width, height: tile.rect.height });
-  }
-  return { video, share, audio: new Set(state.participants.keys()), tileSizes };
-}
-
-function sameDemand(a: MediaDemand | undefined, b: MediaDemand): boolean {
-  const sameSet = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size === y.size && [...x].every((v) => y.has(v));
-  const sameSizes = (x: MediaDemand['tileSizes'], y: MediaDemand['tileSizes']) =>
-    x.size === y.size && [...x].every(([id, s]) => y.get(id)?.width === s.width && y.get(id)?.height === s.height);
-  return (
-    a !== undefined &&
-    sameSet(a.video, b.video) &&
-    sameSet(a.share, b.share) &&
-    sameSet(a.audio, b.audio) &&
-    sameSizes(a.tileSizes, b.tileSizes)
-  );
-}
 
 /** What the recorded frame says in each state without tiles; nothing while loading (no spinner). */
 const STATE_MESSAGES: Partial<Record<PageState, string>> = {
@@ -119,6 +97,8 @@ export class RecApp extends LitElement {
   @state() private plan?: LayoutPlan;
   @state() private stageRect?: Rect;
   @state() private measured?: Size;
+  /** The layout in force (the share layout while someone shares), mirrored to the stage's `data-layout`. */
+  @state() private layoutType?: LayoutType;
   /** The stage's tile area, when a template reserves part of the stage (e.g. for a title bar). */
   private tileArea?: Size;
 
@@ -130,10 +110,23 @@ export class RecApp extends LitElement {
   private recomputeTimer?: ReturnType<typeof setTimeout>;
   private lastDemand?: MediaDemand;
   private optionEdits: Partial<RecordingOptions> = {};
+  private featureEdits: Partial<FeatureParams> = {};
+  /** Graphics, captions and agent faces: their elements load on first use. */
+  private readonly overlay = new OverlayParts(this);
 
   /** The options in force: the URL's, then edits from the preview, then live PubSub overrides. */
   get options(): RecordingOptions {
     return { ...this.resolvedParams.options, ...this.optionEdits, ...this.meeting.optionOverrides };
+  }
+
+  /** The extras in force: the URL's, then edits from the preview. */
+  get features(): FeatureParams {
+    return { ...NO_FEATURES, ...this.resolvedParams.features, ...this.featureEdits };
+  }
+
+  /** The graphics on the frame: the URL's starting ones under the live ones (templates read it, e.g. for a logo). */
+  get graphics(): ShownGraphics {
+    return shownGraphics(this.features.graphics, this.meeting.overlay?.graphics);
   }
 
   private get resolvedParams(): TemplateParams {
@@ -153,6 +146,7 @@ export class RecApp extends LitElement {
     });
     this.resizeObserver.observe(this);
     this.addEventListener(RecOptionsChangeEvent.eventName, this.onOptionsChange);
+    this.addEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
     void this.startSource(this.source ?? createSource(params));
   }
 
@@ -161,6 +155,7 @@ export class RecApp extends LitElement {
     this.unsubscribe?.();
     this.resizeObserver?.disconnect();
     this.removeEventListener(RecOptionsChangeEvent.eventName, this.onOptionsChange);
+    this.removeEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
     clearTimeout(this.recomputeTimer);
     this.activeSource?.stop();
     if (window.recDemo && this.activeSource && 'controls' in this.activeSource) delete window.recDemo;
@@ -196,11 +191,23 @@ export class RecApp extends LitElement {
     this.refresh();
   };
 
+  private onFeaturesChange = (event: RecFeaturesChangeEvent): void => {
+    this.featureEdits = { ...this.featureEdits, ...event.features };
+    this.refresh();
+  };
+
   /** Re-plans the layout for the current meeting, options and size. */
   private refresh(): void {
-    clearTimeout(this.recomputeTimer);
     const meeting = this.store.state;
-    if (meeting.participants !== this.meeting.participants || !this.plan) {
+    const previous = this.meeting;
+    this.overlay.follow(previous, meeting, this.features);
+    if (this.plan && onlyOverlayChanged(previous, meeting)) {
+      // Graphics and captions change often; the layout only when the meeting does.
+      this.meeting = meeting;
+      return;
+    }
+    clearTimeout(this.recomputeTimer);
+    if (meeting.participants !== previous.participants || !this.plan) {
       for (const p of meeting.participants.values()) loadFontsFor(p.displayName);
     }
     this.meeting = meeting;
@@ -212,9 +219,11 @@ export class RecApp extends LitElement {
     const showsTiles = meeting.status === 'live' || meeting.status === 'reconnecting';
     const sameStage = this.stageRect?.width === stageRect.width && this.stageRect.height === stageRect.height;
     const area = sameStage && this.tileArea ? this.tileArea : { width: stageRect.width, height: stageRect.height };
+    const view = meetingForLayout(meeting, this.features, options);
+    this.layoutType = layoutTypeOf(view, options);
     const plan = showsTiles
       ? planLayout({
-          state: meeting,
+          state: view,
           options,
           stage: area,
           previous: this.plan ?? null,
@@ -237,20 +246,25 @@ export class RecApp extends LitElement {
     const rect = this.stageRect;
     const options = this.options;
     const page = pageState(this.meeting);
+    const graphics = this.graphics;
     return html`
       ${rect
         ? html`<rec-stage
             part="stage"
-            exportparts="tile, video, avatar, label, name, ring"
+            exportparts="tile, video, avatar, label, name, ring, agent-badge, agent, agent-state"
             style=${styleMap({ left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` })}
             .plan=${this.plan}
             .participants=${this.meeting.participants}
             .activeSpeakerId=${this.meeting.activeSpeakerId}
-            .layout=${options.layoutType}
+            .layout=${this.layoutType ?? options.layoutType}
             .priority=${options.layoutPriority}
             .audioOnly=${options.mode === 'audio'}
+            .captionBand=${this.features.captions}
+            .bannerPosition=${graphics.banner?.position ?? null}
             @rec-area-resize=${this.onAreaResize}
-            >${this.renderMessage(page)}<slot></slot></rec-stage
+            >${this.overlay.renderBackdrop(graphics)}${this.renderMessage(page)}${page === 'error'
+              ? nothing
+              : this.overlay.renderOverlay(graphics, this.meeting.overlay, this.plan, this.features)}<slot></slot></rec-stage
           >`
         : nothing}
       ${page === 'live' || page === 'waiting'

@@ -17,9 +17,12 @@ function byKey(a: PlannedTile, b: PlannedTile): number {
  * The recording frame: draws a layout plan's tiles at their rectangles, in the `--rec-*` tokens it inherits.
  * Only renders; the app element decides what is in the plan.
  *
- * @slot - overlays drawn above the tiles (state messages, a template's title bar)
+ * @slot - overlays drawn above the tiles (state messages, a template's title bar), in stage coordinates
+ * @slot backdrop - drawn behind the tiles (a live background)
+ * @slot overlay - graphics and captions, in the coordinates of the stage less `--rec-tile-area-inset`;
+ *   they read `--rec-band-top`, `--rec-band-bottom` and `--rec-caption-band` to stay in their bands
  * @csspart tile - every tile
- * @csspart area - the box the tiles are laid out in: the stage less `--rec-tile-area-inset`
+ * @csspart area - the box the tiles are laid out in: the stage less `--rec-tile-area-inset` and the bands
  * @fires rec-area-resize - the tile area's size changed (the app re-plans the layout for it)
  */
 @customElement('rec-stage')
@@ -33,9 +36,29 @@ export class RecStage extends LitElement {
       color: var(--rec-text);
       font-family: var(--rec-font);
     }
-    .area {
+    .frame {
       position: absolute;
       inset: var(--rec-tile-area-inset, 0);
+      /* Bands kept clear of tiles: captions (and a banner) never cover a face or a name label. */
+      --rec-caption-band: 0px;
+      --rec-band-top: 0px;
+      --rec-band-bottom: 0px;
+    }
+    :host([captions]) .frame {
+      --rec-caption-band: calc(var(--rec-caption-font, 16px) * 3.4);
+    }
+    :host([banner='top']) .frame {
+      --rec-band-top: calc(var(--rec-banner-font, 16px) * 2.2);
+    }
+    :host([banner='bottom']) .frame {
+      --rec-band-bottom: calc(var(--rec-banner-font, 16px) * 2.2);
+    }
+    .area {
+      position: absolute;
+      left: 0;
+      right: 0;
+      top: var(--rec-band-top);
+      bottom: calc(var(--rec-band-bottom) + var(--rec-caption-band));
     }
   `;
 
@@ -51,6 +74,10 @@ export class RecStage extends LitElement {
   @property() priority: LayoutPriority = 'SPEAKER';
   /** Audio-only recording: avatars, no video elements. */
   @property({ type: Boolean }) audioOnly = false;
+  /** Keeps a band below the tiles for captions (reflected as `captions`). */
+  @property({ type: Boolean, reflect: true, attribute: 'captions' }) captionBand = false;
+  /** Keeps a band above or below the tiles for a banner (reflected as `banner`). */
+  @property({ reflect: true, attribute: 'banner' }) bannerPosition: 'top' | 'bottom' | null = null;
 
   @query('.area') private area?: HTMLElement;
   private readonly areaObserver = new ResizeObserver(([entry]) => {
@@ -75,8 +102,10 @@ export class RecStage extends LitElement {
 
   override render() {
     const tiles = [...(this.plan?.tiles ?? [])].sort(byKey);
-    return html`<div class="area" part="area">
-        ${repeat(tiles, (tile) => tile.key, (tile) => this.renderTile(tile))}
+    return html`<slot name="backdrop"></slot>
+      <div class="frame">
+        <div class="area" part="area">${repeat(tiles, (tile) => tile.key, (tile) => this.renderTile(tile))}</div>
+        <slot name="overlay"></slot>
       </div>
       <slot></slot>`;
   }
@@ -86,7 +115,7 @@ export class RecStage extends LitElement {
     const { x, y, width, height } = tile.rect;
     return html`<rec-tile
       part="tile"
-      exportparts="video, avatar, label, name, ring"
+      exportparts="video, avatar, label, name, ring, agent-badge, agent, agent-state"
       style=${styleMap({ left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px` })}
       .participant=${participant}
       .kind=${tile.role === 'share' ? 'share' : 'cam'}

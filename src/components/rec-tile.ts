@@ -7,6 +7,7 @@ import { initialsOf, labelName } from './initials.js';
 /**
  * One participant on the stage: their camera (or screen share), or an initials avatar when the
  * camera is off or the recording is audio-only, with the name, a mic-off icon and a speaking ring.
+ * An AI agent shows an "AI" badge and its state (`<rec-agent-visual>`, loaded once an agent appears).
  * The `<video>` element lives as long as the tile: moving the tile never re-creates or re-attaches it.
  *
  * @csspart video - the `<video>` element
@@ -14,6 +15,7 @@ import { initialsOf, labelName } from './initials.js';
  * @csspart label - the name label
  * @csspart name - the name text inside the label
  * @csspart ring - the active-speaker highlight
+ * @csspart agent-badge - the "AI" badge in an agent's label
  */
 @customElement('rec-tile')
 export class RecTile extends LitElement {
@@ -95,6 +97,17 @@ export class RecTile extends LitElement {
       text-overflow: ellipsis;
       unicode-bidi: plaintext;
     }
+    .badge {
+      flex: none;
+      padding: 0 0.35em;
+      border-radius: 0.3em;
+      background: var(--rec-accent);
+      color: #ffffff;
+      font-size: 0.72em;
+      font-weight: 700;
+      letter-spacing: 0.05em;
+      line-height: 1.5;
+    }
     .mic-off {
       flex: none;
       width: 1.1em;
@@ -131,6 +144,8 @@ export class RecTile extends LitElement {
     this.dataset.role = this.tileRole;
     this.dataset.camera = this.audioOnly ? 'off' : this.cameraOn ? 'on' : 'off';
     this.dataset.speaking = String(this.speaking);
+    if (this.participant?.isAgent) this.dataset.agent = this.participant.agentState ?? 'idle';
+    else delete this.dataset.agent;
   }
 
   override updated(): void {
@@ -184,6 +199,7 @@ export class RecTile extends LitElement {
   }
 
   private renderAvatar(participant: Participant) {
+    if (participant.isAgent) return html`<rec-agent-visual exportparts="agent, agent-state" state=${participant.agentState ?? 'idle'}></rec-agent-visual>`;
     return html`<div part="avatar" class="avatar ${this.audioOnly ? 'audio' : ''}" aria-hidden="true">
       ${initialsOf(participant.displayName)}
     </div>`;
@@ -195,6 +211,7 @@ export class RecTile extends LitElement {
     const micOff = this.kind === 'cam' && !participant.micOn;
     return html`<div part="label" class="label ${this.audioOnly ? 'centered' : ''}">
       ${micOff ? this.renderMicOff() : nothing}
+      ${participant.isAgent ? html`<span part="agent-badge" class="badge" aria-label="AI agent">AI</span>` : nothing}
       <span part="name" class="name" title=${participant.displayName}>${name}</span>
     </div>`;
   }

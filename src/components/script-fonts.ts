@@ -51,3 +51,13 @@ export function loadFontsFor(text: string): void {
 }
 
 markDocument();
+
+/**
+ * `loadFontsFor` for text that keeps changing (captions, graphics): keyed by the scripts in it rather
+ * than the text itself, so hours of captions remember a handful of keys, not every line.
+ */
+export function loadFontsForText(text: string): void {
+  let signature = '';
+  for (const [pattern] of SCRIPT_FONTS) signature += pattern.exec(text)?.[0] ?? '';
+  if (signature) loadFontsFor(signature);
+}

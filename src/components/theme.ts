@@ -35,6 +35,14 @@ export const themeTokens = css`
     --rec-danger: #ff5d5d;
     --rec-radius: 10px;
     --rec-font: ${unsafeCSS(FONT_STACK)};
+    /* Live graphics and captions, sized by the frame so they read the same at 360p and 1080p. */
+    --rec-caption-font: max(11px, min(4cqh, 4.4cqw));
+    --rec-banner-font: max(11px, min(3.4cqh, 3.8cqw));
+    --rec-graphic-font: max(10px, min(3cqh, 3.4cqw));
+    --rec-caption-bg: rgba(0, 0, 0, 0.78);
+    --rec-caption-text: #ffffff;
+    --rec-graphic-bg: rgba(12, 14, 22, 0.88);
+    --rec-graphic-text: #ffffff;
   }
   :host([theme='DARK']) {
     ${paletteRule('DARK')}
