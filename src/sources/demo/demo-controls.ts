@@ -1,4 +1,18 @@
 /** Run-time controls of the simulated meeting: used by tests (`window.recDemo`) and the preview panel. */
+import type { AgentState } from '../../meeting/state.js';
+
+/** Who a simulated PubSub message comes from (default: the host app, `host`). */
+export interface PublishSender {
+  /** A participant id (their display name becomes the sender name) or any id. */
+  readonly id?: string;
+  readonly name?: string;
+}
+
+/** How a simulated transcription result is delivered. */
+export interface TranscribeOptions {
+  /** False: words still being recognised, replaced by the next result (default true). */
+  readonly final?: boolean;
+}
 
 /** Controls for the simulated meeting. Unknown participant ids are ignored. */
 export interface DemoControls {
@@ -17,6 +31,19 @@ export interface DemoControls {
   setMic(participantId: string, on: boolean): void;
   /** Turns automatic simulated speaking (speakers taking turns) on or off. */
   setAutoSpeak(on: boolean): void;
+  /**
+   * Delivers a PubSub message as a host app publishes it, e.g.
+   * `publish('RECORDING_GRAPHICS', JSON.stringify({ banner: { text: 'Live' } }))`, or a `CHAT` line.
+   */
+  publish(topic: string, message: string, sender?: PublishSender): void;
+  /** Delivers a transcription result for a participant, as VideoSDK's `transcription-text` does. */
+  transcribe(participantId: string, text: string, options?: TranscribeOptions): void;
+  /** Turns the simulated transcription of whoever speaks (three results a second) on or off. */
+  setAutoTranscribe(on: boolean): void;
+  /** Adds an AI agent; returns its id (a<N>). */
+  joinAgent(displayName?: string): string;
+  /** Sets an agent's state; `speaking` makes it the active speaker. */
+  setAgentState(participantId: string, state: AgentState): void;
 }
 
 declare global {

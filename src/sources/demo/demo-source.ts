@@ -4,7 +4,9 @@
  */
 import { type DemoParams, MAX_DEMO_PARTICIPANTS } from '../../config/url-params.js';
 import { loadCanvasFonts } from './canvas-fonts.js';
+import { agentName } from './demo-agents.js';
 import type { DemoControls } from './demo-controls.js';
+import { DemoExtras } from './demo-extras.js';
 import { DemoMedia } from './demo-media.js';
 import { DemoNamePicker } from './demo-names.js';
 import { seededRandom } from './demo-random.js';
@@ -45,7 +47,9 @@ export class DemoSource implements MeetingSource {
   private readonly turns: SpeakingTurns;
   private readonly media: DemoMedia;
   private readonly clipUrl?: string;
+  private readonly extras: DemoExtras;
   private lastNumber = 0;
+  private lastAgent = 0;
   /** Set once the initial participants are in the store; controls wait for it. */
   private live = false;
   private stopped = false;
@@ -61,7 +65,13 @@ export class DemoSource implements MeetingSource {
     this.turns = new SpeakingTurns(turnRandom, options.turnMs ?? { min: 2000, max: 5000 }, !params.still, {
       running: () => this.running,
       state: () => this.state,
-      speak: (id) => this.update((s) => speakerChanged(s, id, this.clock())),
+      speak: (id) => this.extras.takeTurn(id),
+    });
+    this.extras = new DemoExtras(seededRandom((params.seed ^ 0x2545f491) >>> 0), {
+      running: () => this.running,
+      state: () => this.state,
+      update: (transition) => this.update(transition),
+      clock,
     });
     this.media = new DemoMedia({
       seed: params.seed,
@@ -100,6 +110,8 @@ export class DemoSource implements MeetingSource {
       });
     });
     this.lastNumber = count;
+    for (let n = 1; n <= (params.agents ?? 0); n++) joining.push(this.newAgent(`a${n}`, agentName(n)));
+    this.lastAgent = params.agents ?? 0;
     const now = this.clock();
     store.update((state) => {
       let next = state;
@@ -112,6 +124,8 @@ export class DemoSource implements MeetingSource {
       return statusChanged(next, 'live');
     });
     this.live = true;
+    if (params.speaker !== undefined && store.state.participants.get(params.speaker)?.isAgent) this.extras.speak(params.speaker);
+    this.extras.start(store, params.transcribe === true && !params.still);
     if (params.presenter !== undefined) this.startShare(params.presenter);
     this.media.syncVoices(store.state);
     if (this.turns.on) {
@@ -128,6 +142,7 @@ export class DemoSource implements MeetingSource {
     if (this.stopped) return;
     this.stopped = true;
     this.turns.clear();
+    this.extras.stop();
     this.unsubscribe?.();
     this.media.stop();
   }
@@ -159,7 +174,7 @@ export class DemoSource implements MeetingSource {
     return {
       speak: (id) => {
         this.turns.set(false);
-        if (this.running) this.update((s) => speakerChanged(s, id, this.clock()));
+        if (this.running) this.extras.speak(id);
       },
       pin: (id) => {
         if (this.running && this.state?.participants.has(id)) this.update((s) => pinChanged(s, id, { cam: true, share: false }));
@@ -174,7 +189,26 @@ export class DemoSource implements MeetingSource {
       setCamera: (id, on) => this.setCamera(id, on),
       setMic: (id, on) => this.setMic(id, on),
       setAutoSpeak: (on) => this.turns.set(on),
+      publish: (topic, message, sender) => this.extras.publish(topic, message, sender),
+      transcribe: (id, text, options) => this.extras.transcribe(id, text, options),
+      setAutoTranscribe: (on) => this.extras.setAutoTranscribe(on),
+      joinAgent: (displayName) => this.joinAgent(displayName),
+      setAgentState: (id, state) => this.extras.setAgentState(id, state),
     };
+  }
+
+  /** An agent: no camera, a voice, listening until it speaks. */
+  private newAgent(id: string, displayName: string): Participant {
+    return { ...this.newParticipant(id, displayName, { camera: false, mic: true }), isAgent: true, agentState: 'listening' };
+  }
+
+  private joinAgent(displayName?: string): string {
+    if (!this.running) return '';
+    this.lastAgent += 1;
+    const id = `a${this.lastAgent}`;
+    const joining = this.newAgent(id, displayName?.trim() || agentName(this.lastAgent));
+    this.update((s) => participantJoined(s, joining));
+    return id;
   }
 
   private newParticipant(id: string, displayName: string, on: { camera: boolean; mic: boolean }): Participant {
