@@ -13,6 +13,7 @@ import {
   optionWarning,
   parsePartialOptions,
 } from './options.js';
+import { type Output, parseOutput } from './output.js';
 
 export const MAX_DEMO_PARTICIPANTS = 100;
 export const MAX_DEMO_AGENTS = 4;
@@ -22,6 +23,8 @@ export interface RecorderParams {
   readonly token?: string;
   readonly meetingId?: string;
   readonly participantId?: string;
+  /** What VideoSDK films the page for (`output=`, set by whoever starts it); picks the layout topic. */
+  readonly output?: Output;
 }
 
 /** The simulated meeting's parameters (used only when there is no token). */
@@ -151,10 +154,13 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     ...(extras.features.captions ? { transcribe: true } : {}),
   };
 
+  const output = parseOutput(query.get('output'));
+  if (output.warning) warnings.push(output.warning);
   const recorder: RecorderParams = {
     token: text(query, 'token'),
     meetingId: text(query, 'meetingId'),
     participantId: text(query, 'participantId'),
+    ...(query.has('output') && !output.warning ? { output: output.output } : {}),
   };
   return { recorder, options, demo, warnings, panel, features: extras.features };
 }

@@ -50,6 +50,7 @@ export async function createSource(params: TemplateParams): Promise<MeetingSourc
         token: recorder.token!,
         meetingId: recorder.meetingId!,
         participantId: recorder.participantId,
+        output: recorder.output,
         options: params.options,
       },
       sdk,

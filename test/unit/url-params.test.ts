@@ -46,6 +46,14 @@ describe('parseTemplateParams', () => {
     }
   });
 
+  it('reads output= (what VideoSDK films the page for), warning on a bad one', () => {
+    expect(parseTemplateParams('token=a.b.c&output=HLS').recorder.output).to.equal('hls');
+    expect(parseTemplateParams('token=a.b.c').recorder.output).to.equal(undefined);
+    const bad = parseTemplateParams('token=a.b.c&output=rtmp');
+    expect(bad.recorder.output).to.equal(undefined);
+    expect(bad.warnings.map((w) => w.message).join(' ')).to.contain('recording, hls, livestream');
+  });
+
   it('reads the recorder credentials and the simulated meeting parameters', () => {
     const params = parseTemplateParams(
       '?token=a.b.c&meetingId=abcd-efgh&participantId=rec1&demo=6&seed=7&speaker=p2&pins=p3,%20p1&presenter=p4&cameraOff=p5&muted=p1,p2&names=Ana,%E5%BC%A0%E4%BC%9F&still=1',
