@@ -4,13 +4,19 @@
  * quality and orientation) and prints what it saw: presented fps, CPU of the whole browser tree,
  * peak memory. The page is captured with CDP screencast frames, which a second (unmeasured) browser
  * re-times to 30 fps and encodes to VP8 WebM with its MediaRecorder.
+ * With `--emulated [--peers N] [--share] ["layoutType=…&…"]` it films the production build (dist/)
+ * joined through the real SDK to an emulated meeting (test/emulator/) whose synthetic participants
+ * send camera and mic over WebRTC from a third, unmeasured browser, and take turns speaking.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrowserCost, MemorySampler, cpuPercent, launchChromium } from '../bench/lib/chromium.js';
 import { MeasuredPage, median } from '../bench/lib/measure.js';
+import { serveBench } from '../bench/lib/server.js';
 import { parseTemplateParams } from '../src/config/url-params.js';
+import { EmulatedMeeting } from '../test/emulator/media-meeting.js';
 
 const FPS = 30;
 const SIZES = { low: { width: 640, height: 360 }, med: { width: 1280, height: 720 }, high: { width: 1920, height: 1080 } } as const;
@@ -26,28 +32,46 @@ const { values: flags, positionals } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     out: { type: 'string', default: 'recording.webm' },
+    emulated: { type: 'boolean', default: false },
+    peers: { type: 'string', default: '3' },
+    share: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-const url = positionals[0];
 const seconds = Number(flags.seconds);
-if (flags.help || !url || !(seconds > 0)) {
+const peers = Number(flags.peers);
+// Emulated: the positional argument is optional and only adds template parameters to the page URL.
+const query = flags.emulated ? (positionals[0] ?? '').replace(/^[^?]*\?/, '') : '';
+const url = flags.emulated ? `emulated meeting, ${peers} participants${flags.share ? ' and a screen share' : ''}` : positionals[0];
+if (flags.help || !url || !(seconds > 0) || !(Number.isInteger(peers) && peers >= 0)) {
   console.log('Usage: npm run record:local -- <template URL> [--seconds N] [--out FILE.webm]');
+  console.log('       npm run record:local -- --emulated [--peers N] [--share] ["layoutType=SIDEBAR&…"] [--seconds N] [--out FILE.webm]');
   process.exit(flags.help ? 0 : 2);
 }
+const ROOT = resolve(import.meta.dirname, '..');
+if (flags.emulated && !existsSync(join(ROOT, 'dist', 'index.html'))) {
+  console.log('dist/ is missing: building it (npm run build)…');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
-const { options } = parseTemplateParams(new URL(url).searchParams);
+const { options } = parseTemplateParams(flags.emulated ? new URLSearchParams(query) : new URL(url).searchParams);
 const size = SIZES[options.quality];
 const viewport = options.orientation === 'portrait' ? { width: size.height, height: size.width } : { ...size };
 console.log(`Recording ${url}\n  ${viewport.width}×${viewport.height} (quality ${options.quality}, ${options.orientation}), ${seconds} s, Chromium pinned to one core`);
 
 const browser = await launchChromium();
 const cost = await BrowserCost.attach(browser);
+// Emulated: the production build on a loopback port, and the participants' media from another browser.
+const server = flags.emulated ? await serveBench(join(ROOT, 'dist'), join(ROOT, 'bench')) : undefined;
+const mediaBrowser = flags.emulated ? await launchChromium({ pinned: false }) : undefined;
+let meeting: EmulatedMeeting | undefined;
 const frames: Frame[] = [];
 let figures: { fps: number | null; cpu: number; peakMB: number; state: string | null; firstFrameMs: number | null };
 try {
   const memory = new MemorySampler(cost).start();
-  const target = await MeasuredPage.open(browser, cost, url, viewport);
+  const target = await MeasuredPage.open(browser, cost, server ? 'about:blank' : url, viewport);
+  if (server && mediaBrowser) meeting = await EmulatedMeeting.open(target.page, mediaBrowser, server.url, { peers, share: flags.share, query });
   await target.page
     .locator('html:not([data-state="loading"])')
     .waitFor({ timeout: 30_000 })
@@ -62,7 +86,7 @@ try {
   await target.page.evaluate('window.benchProbe.startWindow()');
   const before = await cost.cpu();
   const startedAt = performance.now();
-  await new Promise((done) => setTimeout(done, seconds * 1000));
+  await (meeting ? meeting.play(seconds) : new Promise((done) => setTimeout(done, seconds * 1000)));
   const after = await cost.cpu();
   const elapsed = (performance.now() - startedAt) / 1000;
   await session.send('Page.stopScreencast');
@@ -74,8 +98,12 @@ try {
     state: await target.page.locator('html').getAttribute('data-state'),
     firstFrameMs,
   };
+  for (const problem of meeting?.problems() ?? []) console.warn(`  emulator: ${problem}`);
 } finally {
+  await meeting?.close();
   await browser.close();
+  await mediaBrowser?.close();
+  await server?.close();
 }
 
 const captured = frames.length > 1 ? (frames.length - 1) / ((frames.at(-1) as Frame).at - (frames[0] as Frame).at) : 0;

@@ -44,8 +44,11 @@ function canvasTrack(size: Size, every: number, draw: Draw): MediaStreamTrack {
 
 /** A camera: the peer's colour, its label and a moving ball, so every frame differs. */
 function cameraTrack(peerId: string, label: string): MediaStreamTrack {
-  const hue = hashOf(peerId) % 360;
-  return canvasTrack(CAMERA, 1, (g, tick) => {
+  // Ids often differ by one character: spread their hues and ball phases apart (golden angle).
+  const seed = hashOf(peerId);
+  const hue = (seed * 137.5) % 360;
+  return canvasTrack(CAMERA, 1, (g, frame) => {
+    const tick = frame + ((seed * 37) % 90);
     g.fillStyle = `hsl(${hue} 45% 35%)`;
     g.fillRect(0, 0, CAMERA.width, CAMERA.height);
     g.fillStyle = `hsl(${(hue + 180) % 360} 70% 60%)`;
