@@ -3,9 +3,10 @@
  * who is shown (SEND_AND_RECV only, never the recorder), their media flags and tracks, and the SDK's
  * speaker, presenter and pins, re-applied once the people they name are shown.
  */
-import type { Pin } from '../../meeting/state.js';
-import { participantJoined, participantLeft, presenterChanged, speakerChanged } from '../../meeting/state.js';
+import type { AgentState, Pin } from '../../meeting/state.js';
+import { participantJoined, participantLeft, participantUpdated, presenterChanged, speakerChanged } from '../../meeting/state.js';
 import type { MeetingStore } from '../../meeting/store.js';
+import { agentFields, bindAgent, isSdkAgent } from './agents.js';
 import { type Consumption, settle } from './consumption.js';
 import { type MediaPatch, mediaPatched, pinsReplaced } from './videosdk-transitions.js';
 import {
@@ -23,6 +24,8 @@ import {
 interface Shown {
   readonly sdk: SdkParticipant;
   readonly listeners: ReadonlyArray<readonly [ParticipantEventName, (payload: unknown) => void]>;
+  /** Stops following an agent's state and transcriptions. */
+  readonly unbindAgent?: () => void;
 }
 
 /** How long after a re-join a track kept from before it may wait for its replacement. */
@@ -68,6 +71,8 @@ export interface ParticipantHooks {
   /** True while the SDK reconnects: streams it closes then keep their last frame on screen. */
   holding(): boolean;
   warnOnce(key: string, text: string): void;
+  /** An agent's `agent-transcription-received` payload (captions). */
+  agentTranscription?(payload: unknown): void;
 }
 
 /** The shown participants and the SDK's view of speaker, presenter and pins. */
@@ -142,7 +147,7 @@ export class ShownParticipants {
       this.store.update((s) => mediaPatched(s, id, tracks));
     } else {
       const displayName = typeof participant.displayName === 'string' ? participant.displayName : '';
-      this.store.update((s) => participantJoined(s, { id, displayName, ...flagsOf(participant), ...tracks }));
+      this.store.update((s) => participantJoined(s, { id, displayName, ...flagsOf(participant), ...tracks, ...agentFields(participant) }));
     }
     this.syncMirrors();
     this.hooks.changed();
@@ -238,11 +243,26 @@ export class ShownParticipants {
       ['media-status-changed', (payload) => this.onMediaStatus(id, sdk, payload)],
     ];
     for (const [event, listener] of listeners) sdk.on(event, listener);
-    return { sdk, listeners };
+    const unbindAgent = isSdkAgent(sdk)
+      ? bindAgent(sdk, {
+          state: (state) => this.onAgentState(id, sdk, state),
+          transcription: (payload) => this.hooks.agentTranscription?.(payload),
+        })
+      : undefined;
+    return { sdk, listeners, unbindAgent };
   }
 
   private unbind(known: Shown): void {
     for (const [event, listener] of known.listeners) settle(() => known.sdk.off(event, listener), () => undefined);
+    if (known.unbindAgent) settle(known.unbindAgent, () => undefined);
+  }
+
+  /** An agent's state; its speech counts as speaking, as a person's does. */
+  private onAgentState(id: string, sdk: SdkParticipant, agentState: AgentState): void {
+    if (this.shown.get(id)?.sdk !== sdk) return;
+    this.store.update((s) => participantUpdated(s, id, { agentState }));
+    if (agentState === 'speaking') this.onSpeaker(id);
+    else if (this.speakerId === id) this.onSpeaker(null);
   }
 
   private onStream(id: string, sdk: SdkParticipant, payload: unknown, enabled: boolean): void {

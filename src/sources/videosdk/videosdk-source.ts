@@ -3,6 +3,7 @@
  * (join, re-join after a network blip, leave, errors), handing participants to `ShownParticipants`,
  * media to `Consumption` and the live layout topic to `LayoutSubscription`.
  */
+import { type FeatureParams, NO_FEATURES } from '../../config/feature-params.js';
 import type { RecordingOptions } from '../../config/options.js';
 import { DEFAULT_OUTPUT, LAYOUT_TOPICS } from '../../config/output.js';
 import type { MediaDemand, MeetingSource } from '../../meeting/source.js';
@@ -10,6 +11,7 @@ import { type MeetingFailure, optionsOverridden, statusChanged } from '../../mee
 import type { MeetingStore } from '../../meeting/store.js';
 import { Consumption, settle, wantsOf } from './consumption.js';
 import { LayoutSubscription } from './layout-subscription.js';
+import { LiveExtras } from './live-extras.js';
 import { ShownParticipants } from './participants.js';
 import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
 import { type VideoSdkSourceParams, joinTimeoutMs, recorderInitOptions } from './join-options.js';
@@ -63,10 +65,13 @@ export class VideoSdkSource implements MeetingSource {
   });
   private readonly layout: LayoutSubscription;
   private participants?: ShownParticipants;
+  /** Graphics topics and captions (their reading code loads with the first message). */
+  private extras?: LiveExtras;
 
   constructor(
     private readonly params: VideoSdkSourceParams,
     sdk: VideoSdkLike | Promise<VideoSdkLike>,
+    private readonly features: Pick<FeatureParams, 'captions' | 'chat'> = NO_FEATURES,
   ) {
     this.layout = new LayoutSubscription(
       (options) => this.applyOverrides(options),
@@ -90,7 +95,9 @@ export class VideoSdkSource implements MeetingSource {
       holding: () => this.reconnecting,
       changed: () => this.reconcile(),
       warnOnce: (key, text) => this.warnOnce(key, text),
+      agentTranscription: (payload) => this.extras?.agentTranscription(payload),
     });
+    this.extras = new LiveExtras(store, this.features, (key, text) => this.warnOnce(key, text));
     const invalid = checkRecorderParams(this.params);
     if (invalid) return this.fail(invalid);
     let sdk: VideoSdkLike;
@@ -130,6 +137,7 @@ export class VideoSdkSource implements MeetingSource {
     this.participants?.clear();
     this.consumption.stop();
     this.layout.stop();
+    this.extras?.stop();
     const meeting = this.meeting;
     if (!meeting) return;
     for (const [event, listener] of this.meetingListeners) meeting.off(event, listener);
@@ -169,6 +177,7 @@ export class VideoSdkSource implements MeetingSource {
     on('speaker-changed', (payload) => participants.onSpeaker(typeof payload === 'string' && payload ? payload : null));
     on('presenter-changed', (payload) => participants.onPresenter(typeof payload === 'string' && payload ? payload : null));
     on('pin-state-changed', (payload) => participants.onPin(payload));
+    this.extras?.listen(on);
   }
 
   private get storeOrThrow(): MeetingStore {
@@ -228,6 +237,7 @@ export class VideoSdkSource implements MeetingSource {
     participants.adoptMeetingView(meeting.activeSpeakerId, meeting.activePresenterId, meeting.pinnedParticipants);
     if (rejoin) participants.dropStaleTracksLater(this.params.staleTrackGraceMs);
     this.layout.subscribe(meeting.pubSub);
+    this.extras?.subscribe(meeting.pubSub);
     this.reconcile();
   }
 
@@ -255,6 +265,7 @@ export class VideoSdkSource implements MeetingSource {
     this.participants?.clear();
     this.consumption.stop();
     this.layout.stop();
+    this.extras?.stop();
     store.update(everyoneLeft);
   }
 
