@@ -54,6 +54,7 @@ export async function createSource(params: TemplateParams): Promise<MeetingSourc
         options: params.options,
       },
       sdk,
+      params.features,
     );
   } catch (error) {
     sdkModule.catch(() => undefined);
