@@ -56,8 +56,9 @@ function compiled(name: string): string {
 }
 
 /** Opens the media page: an HTML shell whose module script installs `window.recMediaServer`. */
-async function openMediaPage(context: BrowserContext): Promise<Page> {
+async function openMediaPage(context: BrowserContext, warn: (message: string) => void): Promise<Page> {
   const page = await context.newPage();
+  page.on('pageerror', (error) => warn(`realMedia: the media page threw: ${error.message}`));
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     const name = /^\/([\w-]+)\.js$/.exec(path)?.[1];
@@ -245,7 +246,7 @@ function sendTransport(id: string): TransportInfo {
  * recv transports then receive each emulated peer's camera, mic, share and share audio for real.
  */
 export async function realMedia(context: BrowserContext, sdkPage: Page, options: RealMediaOptions = {}): Promise<RealMedia> {
-  const mediaPage = await openMediaPage(context);
+  const mediaPage = await openMediaPage(context, options.warn ?? console.warn);
   const codecs = await mediaPage.evaluate(() => (window as unknown as { recMediaServer: MediaServer }).recMediaServer.codecs());
   const backend = new RealMediaBackend(mediaPage, codecs, options);
   await captureSdkAnswers(sdkPage, (ufrag, side) => backend.onAnswer(ufrag, side));
