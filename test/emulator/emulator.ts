@@ -236,8 +236,9 @@ export class VideoSdkEmulator implements SessionHost {
    * (2.5-5 s); `refuseReconnects` attempts fail first, which is when the SDK says RECONNECTING.
    */
   async dropSocket({ refuseReconnects = 0 }: { refuseReconnects?: number } = {}): Promise<void> {
+    if (!this.session?.io.isConnected) throw new Error('emulator: no signalling socket to drop');
     this.refuseNext = refuseReconnects;
-    await this.session?.io.drop();
+    await this.session.io.drop();
   }
 
   async close(): Promise<void> {

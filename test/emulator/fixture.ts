@@ -49,6 +49,35 @@ export async function shownIds(page: Page): Promise<string[]> {
   return ids.sort();
 }
 
+/** The participants whose microphone the page plays (one `<audio>` per track), sorted. */
+export async function heardIds(page: Page): Promise<string[]> {
+  const keys = await page.locator('rec-audio-player audio').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['key'] ?? ''));
+  return keys.filter((key) => key.startsWith('mic:')).map((key) => key.slice('mic:'.length)).sort();
+}
+
+/** Samples `<html data-state>` and the number of tiles every 50 ms, from now on. */
+export async function watchFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const samples: Array<{ state: string; tiles: number }> = [];
+    (window as unknown as { frameSamples: typeof samples }).frameSamples = samples;
+    const count = (root: Document | ShadowRoot): number => {
+      let n = 0;
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'REC-TILE') n += 1;
+        if (el.shadowRoot) n += count(el.shadowRoot);
+      }
+      return n;
+    };
+    setInterval(() => samples.push({ state: document.documentElement.dataset['state'] ?? '', tiles: count(document) }), 50);
+  });
+}
+
+/** The distinct states and the fewest tiles sampled since watchFrames. */
+export async function framesSeen(page: Page): Promise<{ states: string[]; fewestTiles: number }> {
+  const samples = await page.evaluate(() => (window as unknown as { frameSamples: Array<{ state: string; tiles: number }> }).frameSamples);
+  return { states: [...new Set(samples.map((s) => s.state))], fewestTiles: Math.min(...samples.map((s) => s.tiles)) };
+}
+
 /** Waits until the page shows a live frame with exactly these participants. */
 export async function expectShown(page: Page, ids: readonly string[]): Promise<void> {
   await expect(frame(page)).toHaveAttribute('data-state', 'live');
