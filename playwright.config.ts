@@ -3,8 +3,6 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
 
 const PORT = 4173;
-/** Serves dist-e2e/: the recorder page built with the fake SDK. */
-export const E2E_PORT = 4174;
 
 // Page tests and snapshots against the production build (`npx vite build` first; `npm test` does it).
 export default defineConfig({
@@ -49,13 +47,6 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
-    },
-    {
-      // The recorder page with the fake SDK (see vite.e2e.config.ts), for test/e2e/recorder.spec.ts.
-      command: `npx vite build --config vite.e2e.config.ts --logLevel error && npx vite preview --config vite.e2e.config.ts --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
-      url: `http://127.0.0.1:${E2E_PORT}/`,
-      reuseExistingServer: false,
-      timeout: 120_000,
     },
   ],
 });
