@@ -4,20 +4,29 @@
  * drive it in-process.
  */
 import { parseArgs } from 'node:util';
+import { MIN_SECRET_LENGTH } from '../server/client.js';
+import { VideoSdkError } from '../server/errors.js';
 import type { CommandSpec } from './command-spec.js';
-import { EXIT, LauncherError, usageError } from './errors.js';
+import { EXIT, fromVideoSdkError, LauncherError, usageError } from './errors.js';
+import { hlsCommand, livestreamCommand } from './live-commands.js';
 import { type CliIo, Output } from './output.js';
 import { listCommand, startCommand, stopCommand } from './recording-commands.js';
-import { type Env, loadEnv, MIN_SECRET_LENGTH } from './settings.js';
+import { recordingCommand } from './recording-id-commands.js';
+import { roomCommand } from './room-commands.js';
+import { type Env, loadEnv } from './settings.js';
+import { STREAM_KEY_VARIABLE, streamKeyProblem } from './stream-keys.js';
 import { tokenCommand, urlCommand } from './token-url-commands.js';
-import { trackCommand } from './track-commands.js';
+import { participantCommand, trackCommand } from './track-commands.js';
 import { watchCommand } from './watch-command.js';
 
 /** The streams, environment and abort signal run() uses. */
 export type { CliIo } from './output.js';
 
 /** Every command, in help order. */
-export const COMMANDS: readonly CommandSpec[] = [tokenCommand, urlCommand, startCommand, stopCommand, listCommand, trackCommand, watchCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  tokenCommand, urlCommand, startCommand, stopCommand, listCommand, recordingCommand, trackCommand, participantCommand,
+  hlsCommand, livestreamCommand, roomCommand, watchCommand,
+];
 
 const GLOBAL_OPTIONS = {
   json: { type: 'boolean' },
@@ -35,11 +44,12 @@ const GLOBAL_FLAG_HELP = [
 
 // Flags people reach for out of habit; refused without echoing the value, which may be a secret.
 const CREDENTIAL_FLAG = /^--?(secret|api-?secret|api-?key|key|password)(=|$)/i;
+const STREAM_KEY_FLAG = /^--?(stream-?key|rtmp-?key)(=|$)/i;
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'videosdk-record: start, stop and watch VideoSDK recordings that use this template',
+    'videosdk-record: record, stream and watch VideoSDK rooms filmed with this template',
     '',
     'Usage: videosdk-record <command> [flags]',
     '',
@@ -54,10 +64,11 @@ function topHelp(): string {
     '  VIDEOSDK_API_URL                   API base (default https://api.videosdk.live)',
     '  VIDEOSDK_TIMEOUT_MS (15000), VIDEOSDK_RETRIES (3), VIDEOSDK_RETRY_BASE_MS (500),',
     '  VIDEOSDK_MAX_RETRY_WAIT_MS (60000)  per-request timeout and retry policy',
+    `  ${STREAM_KEY_VARIABLE}                the RTMP stream key of a one-output \`livestream start\``,
     '',
     'Exit codes: 0 ok, 1 internal error, 2 usage, 3 auth/credentials, 4 API error, 5 network,',
-    '            6 recording failed (watch), 7 outcome unknown (a start/stop was sent but not answered:',
-    '            check with list before trying again), 130 interrupted',
+    '            6 the watched run failed (watch), 7 outcome unknown (a request that changes state was',
+    '            sent but not answered: check before trying again), 130 interrupted',
     '',
     'Example: videosdk-record start --room abcd-efgh-ijkl --template-url https://rec.example.com/ --layout GRID',
     'Run `videosdk-record <command> --help` for its flags and an example.',
@@ -129,10 +140,14 @@ function parseCommandArgs(spec: CommandSpec, args: readonly string[]) {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const output = new Output(io, json, argv.includes('--show-token'));
-  const fail = (error: LauncherError): number => {
-    if (json) output.noteData({ ok: false, error: { kind: error.kind, message: error.message, exitCode: error.exitCode, ...(error.status !== undefined ? { status: error.status } : {}) } });
+  let command: CommandSpec | undefined;
+  const fail = (failure: LauncherError): number => {
+    // After exit 7 the user needs to know how to find out whether it took effect.
+    const hint = failure.kind === 'outcomeUnknown' && command?.checkWith ? `: ${command.checkWith}` : '';
+    const error = { kind: failure.kind, message: `${failure.message}${hint}`, exitCode: failure.exitCode, ...(failure.status !== undefined ? { status: failure.status } : {}), ...(failure.code !== undefined ? { code: failure.code } : {}) };
+    if (json) output.noteData({ ok: false, error });
     else output.note(`error: ${error.message}`);
-    return error.exitCode;
+    return failure.exitCode;
   };
 
   let env: Env = io.env;
@@ -145,10 +160,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const secret = env.VIDEOSDK_SECRET?.trim();
   // A shorter secret is refused before any use; as a redaction pattern it would garble every line.
   if (secret !== undefined && secret.length >= MIN_SECRET_LENGTH) output.redactor.addSecret(secret);
+  const streamKey = env[STREAM_KEY_VARIABLE]?.trim();
+  if (streamKey !== undefined && streamKeyProblem(streamKey) === undefined) output.redactor.addSecret(streamKey);
 
   try {
     if (argv.some((arg) => CREDENTIAL_FLAG.test(arg))) {
       throw usageError('credentials are never taken as flags (they would land in shell history): set VIDEOSDK_API_KEY and VIDEOSDK_SECRET in the environment or a .env file');
+    }
+    if (argv.some((arg) => STREAM_KEY_FLAG.test(arg))) {
+      throw usageError(`stream keys are never taken as flags (they would land in shell history): set ${STREAM_KEY_VARIABLE} or pass --stream-key-file FILE`);
     }
     const commandIndex = argv.findIndex((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--env-file');
     const name = commandIndex === -1 ? undefined : argv[commandIndex];
@@ -165,6 +185,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const spec = COMMANDS.find((c) => c.name === name);
+    command = spec;
     if (spec === undefined) {
       throw usageError(`unknown command ${JSON.stringify(name.slice(0, 40))}; accepted: ${COMMANDS.map((c) => c.name).join(', ')}`);
     }
@@ -179,9 +200,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       throw usageError(`unexpected argument ${JSON.stringify(positionals[allowed]!.slice(0, 40))} for ${spec.name}; see videosdk-record ${spec.name} --help`);
     }
     if (envError) throw envError;
-    return await spec.run({ values, positionals, out: output, env, signal: io.signal });
+    return await spec.run({ values, positionals, out: output, env, cwd: io.cwd, signal: io.signal });
   } catch (error) {
     if (error instanceof LauncherError) return fail(error);
+    if (error instanceof VideoSdkError) return fail(fromVideoSdkError(error));
     if (io.signal?.aborted) {
       output.note('interrupted');
       return EXIT.interrupted;

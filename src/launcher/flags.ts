@@ -2,15 +2,9 @@
  * Flag values checked before any network call, each failure one line naming the flag and what it
  * accepts. Layout flags are validated by the same zod schemas the template page uses.
  */
-import {
-  acceptedValues,
-  DEFAULT_OPTIONS,
-  type OptionName,
-  OptionSchemas,
-  type RecordingOptions,
-} from '../config/options.js';
+import { acceptedValues, type OptionName, OptionSchemas, type RecordingOptions } from '../config/options.js';
+import { isLocalHost } from '../server/template-url.js';
 import { usageError } from './errors.js';
-import { isLocalHost } from './template-url.js';
 
 /** Parsed flag values as util.parseArgs returns them. */
 export type FlagValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
@@ -32,6 +26,13 @@ export function stringFlag(values: FlagValues, name: string): string | undefined
   const value = values[name];
   const last = Array.isArray(value) ? value[value.length - 1] : value;
   return typeof last === 'string' ? last : undefined;
+}
+
+/** Every value of a repeatable string flag, in order. */
+export function stringFlags(values: FlagValues, name: string): string[] {
+  const value = values[name];
+  const all = Array.isArray(value) ? value : [value];
+  return all.filter((item): item is string => typeof item === 'string');
 }
 
 /** A boolean flag's value. */
@@ -73,9 +74,9 @@ export function choiceFlag<const T extends readonly string[]>(
   return match;
 }
 
-/** The recording options from the layout flags over `base` (the template's defaults unless given). */
-export function layoutOptionsFromFlags(values: FlagValues, base: RecordingOptions = DEFAULT_OPTIONS): RecordingOptions {
-  const options: Record<string, unknown> = { ...base };
+/** The layout options the flags set (and only those), validated by the template's own schemas. */
+export function layoutFlagOptions(values: FlagValues): Partial<RecordingOptions> {
+  const options: Partial<Record<OptionName, unknown>> = {};
   for (const [flag, name] of Object.entries(LAYOUT_FLAGS)) {
     const raw = stringFlag(values, flag);
     if (raw === undefined) continue;
@@ -85,7 +86,7 @@ export function layoutOptionsFromFlags(values: FlagValues, base: RecordingOption
     }
     options[name] = result.data;
   }
-  return options as RecordingOptions;
+  return options as Partial<RecordingOptions>;
 }
 
 /** An http(s) URL flag such as --webhook-url; `warn` hears about hosts VideoSDK cannot reach. */

@@ -2,8 +2,8 @@
  * Everything the CLI prints goes through here, so redaction cannot be forgotten: results to stdout
  * (JSON with --json), progress and errors to stderr.
  */
-import { escapeJsonText } from './printable.js';
-import { Redactor } from './redact.js';
+import { escapeJsonText } from '../server/printable.js';
+import { Redactor } from '../server/redact.js';
 
 /** Where the CLI writes and what it reads: process streams in the bin, captured buffers in tests. */
 export interface CliIo {

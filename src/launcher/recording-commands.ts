@@ -2,19 +2,19 @@
  * `start`, `stop` and `list`: the room recording's REST calls, each validating its flags first and
  * printing a human summary or one JSON document.
  */
-import { toRestConfig } from '../config/rest-config.js';
-import { type CommandSpec, restClient } from './command-spec.js';
+import { ENDPOINTS, type StartRecordingBody, type TranscriptionRequest } from '../server/rest-bodies.js';
+import { type CommandSpec, videoSdk } from './command-spec.js';
+import { DRY_RUN_HELP, DRY_RUN_OPTION, dryRun } from './dry-run.js';
 import { EXIT, usageError } from './errors.js';
 import { booleanFlag, type FlagValues, identifierFlag, stringFlag, textFlag, urlFlag } from './flags.js';
-import type { RecordingEntry, StartRecordingBody, TranscriptionRequest } from './rest-api.js';
-import { printable } from './printable.js';
-import { LAYOUT_FLAG_HELP, LAYOUT_OPTIONS, overrideNotes, templateUrlFromFlags } from './template-url-flags.js';
+import { allPages, LIST_PAGE_SIZE, recordingLine, summariseRecording } from './list-format.js';
+import { overrideNotes, TEMPLATE_URL_FLAG_HELP, TEMPLATE_URL_OPTIONS, templateUrlFromFlags } from './template-url-flags.js';
 
-const LIST_PAGE_SIZE = 20;
-const MAX_LIST_PAGES = 50;
+/** What to run after an unknown outcome (exit 7) of a recording's start or stop. */
+export const CHECK_WITH_LIST = 'check with `list` before trying again';
 
 /** The transcription object for --transcription / --summary [PROMPT], or undefined. */
-function transcriptionFromFlags(values: FlagValues): TranscriptionRequest | undefined {
+export function transcriptionFromFlags(values: FlagValues): TranscriptionRequest | undefined {
   const summary = stringFlag(values, 'summary');
   if (summary !== undefined) {
     const prompt = summary.trim();
@@ -28,36 +28,31 @@ function transcriptionFromFlags(values: FlagValues): TranscriptionRequest | unde
 export const startCommand: CommandSpec = {
   name: 'start',
   summary: 'start recording a room with the template (POST /v2/recordings/start)',
-  usage: 'videosdk-record start --room ID --template-url BASE [layout options] [--webhook-url URL] [--aws-dir-path PATH] [--presigned-url URL] [--transcription] [--summary [PROMPT]]',
+  usage: 'videosdk-record start --room ID --template-url BASE [layout options] [--webhook-url URL] [--aws-dir-path PATH] [--presigned-url URL] [--transcription] [--summary [PROMPT]] [--dry-run]',
   flags: [
     '--room ID                 the meeting to record (required)',
-    '--template-url BASE       https address of the hosted template page (required)',
-    ...LAYOUT_FLAG_HELP,
+    ...TEMPLATE_URL_FLAG_HELP,
     '--webhook-url URL         where VideoSDK posts recording webhooks (see `watch`)',
     '--aws-dir-path PATH       folder in your configured storage bucket',
     '--presigned-url URL       pre-signed upload URL (never printed)',
     '--transcription           also transcribe the recording',
     '--summary [PROMPT]        transcribe and summarise, with an optional prompt',
-    '--ttl DURATION            lifetime of the join token in the templateUrl (default 24h, at least 10m)',
-    '--allow-insecure-template permit http and local template addresses (testing only)',
-    '--dry-run                 print the request body instead of sending it',
+    DRY_RUN_HELP,
   ],
   examples: [
     'videosdk-record start --room abcd-efgh-ijkl --template-url https://rec.example.com/ --layout SIDEBAR --priority PIN --webhook-url https://hooks.example.com/videosdk',
   ],
   options: {
     room: { type: 'string' },
-    'template-url': { type: 'string' },
-    ttl: { type: 'string' },
-    'allow-insecure-template': { type: 'boolean' },
     'webhook-url': { type: 'string' },
     'aws-dir-path': { type: 'string' },
     'presigned-url': { type: 'string' },
     transcription: { type: 'boolean' },
     summary: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    ...LAYOUT_OPTIONS,
+    ...DRY_RUN_OPTION,
+    ...TEMPLATE_URL_OPTIONS,
   },
+  checkWith: CHECK_WITH_LIST,
   async run(context) {
     const { values, out } = context;
     const roomId = identifierFlag(values, 'room', true);
@@ -67,24 +62,19 @@ export const startCommand: CommandSpec = {
     out.redactor.addSecret(preSignedUrl);
     const awsDirPath = textFlag(values, 'aws-dir-path');
     const transcription = transcriptionFromFlags(values);
-    const { templateUrl, options, overrides } = await templateUrlFromFlags(context, roomId);
+    const { templateUrl, config, options, overrides } = await templateUrlFromFlags(context, roomId, 'recording');
     if (!out.json) for (const note of overrideNotes(overrides)) out.note(note);
     const body: StartRecordingBody = {
       roomId,
       templateUrl,
-      config: toRestConfig(options),
+      config,
       ...(transcription ? { transcription } : {}),
       ...(webhookUrl ? { webhookUrl } : {}),
       ...(awsDirPath ? { awsDirPath } : {}),
       ...(preSignedUrl ? { preSignedUrl } : {}),
     };
-    if (booleanFlag(values, 'dry-run')) {
-      if (out.json) out.data({ dryRun: true, request: body, overrides });
-      else out.line(JSON.stringify(body, null, 2));
-      return EXIT.ok;
-    }
-    const client = restClient(context);
-    const message = await client.startRecording(body);
+    if (dryRun(context, 'POST', ENDPOINTS.start, body, { overrides })) return EXIT.ok;
+    const { message } = await videoSdk(context).recordings.start(body);
     if (out.json) out.data({ ok: true, roomId, message, request: body, overrides });
     else {
       out.line(`Recording of room ${roomId} requested: ${message}`);
@@ -98,59 +88,20 @@ export const startCommand: CommandSpec = {
 export const stopCommand: CommandSpec = {
   name: 'stop',
   summary: "stop a room's recording (POST /v2/recordings/end)",
-  usage: 'videosdk-record stop --room ID',
-  flags: ['--room ID   the meeting whose recording to end (required)'],
+  usage: 'videosdk-record stop --room ID [--dry-run]',
+  flags: ['--room ID                 the meeting whose recording to end (required)', DRY_RUN_HELP],
   examples: ['videosdk-record stop --room abcd-efgh-ijkl'],
-  options: { room: { type: 'string' } },
+  options: { room: { type: 'string' }, ...DRY_RUN_OPTION },
+  checkWith: CHECK_WITH_LIST,
   async run(context) {
     const roomId = identifierFlag(context.values, 'room', true);
-    const message = await restClient(context).endRecording({ roomId });
+    if (dryRun(context, 'POST', ENDPOINTS.end, { roomId })) return EXIT.ok;
+    const { message } = await videoSdk(context).recordings.stop({ roomId });
     if (context.out.json) context.out.data({ ok: true, roomId, message });
     else context.out.line(`Recording of room ${roomId} ending: ${message}`);
     return EXIT.ok;
   },
 };
-
-function numberOf(value: number | string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** Bytes as a short human size. */
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '?';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-/** Seconds as h:mm:ss. */
-export function formatClock(seconds: number | undefined): string {
-  if (seconds === undefined) return '?';
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
-
-function summarise(entry: RecordingEntry) {
-  return {
-    id: entry.id,
-    sessionId: entry.sessionId ?? null,
-    createdAt: entry.createdAt ?? null,
-    fileUrl: entry.file?.fileUrl ?? null,
-    filePath: entry.file?.filePath ?? null,
-    sizeBytes: numberOf(entry.file?.size) ?? null,
-    durationSeconds: numberOf(entry.file?.meta?.duration ?? undefined) ?? null,
-  };
-}
 
 /** The list command. */
 export const listCommand: CommandSpec = {
@@ -163,16 +114,9 @@ export const listCommand: CommandSpec = {
   async run(context) {
     const roomId = identifierFlag(context.values, 'room', true);
     const sessionId = identifierFlag(context.values, 'session', false);
-    const client = restClient(context);
-    const entries: RecordingEntry[] = [];
-    let total = 0;
-    for (let page = 1; page <= MAX_LIST_PAGES; page += 1) {
-      const result = await client.listRecordings({ roomId, ...(sessionId ? { sessionId } : {}), page, perPage: LIST_PAGE_SIZE });
-      entries.push(...result.data);
-      total = result.pageInfo.total;
-      if (page >= result.pageInfo.lastPage || result.data.length === 0) break;
-    }
-    const recordings = entries.map(summarise);
+    const client = videoSdk(context);
+    const { total, entries } = await allPages((page) => client.recordings.list({ roomId, ...(sessionId ? { sessionId } : {}), page, perPage: LIST_PAGE_SIZE }));
+    const recordings = entries.map(summariseRecording);
     if (context.out.json) {
       context.out.data({ roomId, ...(sessionId ? { sessionId } : {}), total, recordings });
       return EXIT.ok;
@@ -182,12 +126,7 @@ export const listCommand: CommandSpec = {
       return EXIT.ok;
     }
     context.out.note(`${recordings.length} of ${total} recording(s) for room ${roomId}`);
-    for (const r of recordings) {
-      // The fields are the server's: one recording must print as exactly one line.
-      context.out.line(
-        printable([r.createdAt ?? '?', `session ${r.sessionId ?? '?'}`, formatBytes(r.sizeBytes ?? undefined), formatClock(r.durationSeconds ?? undefined), r.fileUrl ?? '(file not ready)'].join('  ')),
-      );
-    }
+    for (const r of recordings) context.out.line(recordingLine(r));
     return EXIT.ok;
   },
 };

@@ -5,44 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { DEFAULT_API_URL, MIN_SECRET_LENGTH } from '../server/client.js';
+import { DEFAULT_NETWORK, type NetworkSettings } from '../server/http.js';
+import type { Credentials } from '../server/token.js';
 import { LauncherError, usageError } from './errors.js';
-
-/** VideoSDK's API base, used unless VIDEOSDK_API_URL says otherwise. */
-export const DEFAULT_API_URL = 'https://api.videosdk.live';
-
-/**
- * The shortest VIDEOSDK_SECRET accepted. VideoSDK's are 64 hex characters; 32 characters are 256 bits
- * of key, the least RFC 7518 allows for HS256, so anything shorter is a truncated paste or a placeholder.
- */
-export const MIN_SECRET_LENGTH = 32;
 
 /** The environment as the launcher reads it (process.env, or a test's own object). */
 export type Env = Readonly<Record<string, string | undefined>>;
-
-/** How the REST client behaves on slow or failing networks. */
-export interface NetworkSettings {
-  /** Per-attempt timeout. */
-  readonly timeoutMs: number;
-  /** Retries after the first attempt, for the failures that are safe to retry (see docs/launcher.md). */
-  readonly retries: number;
-  /** First backoff delay; doubled on each retry, with jitter. */
-  readonly retryBaseMs: number;
-  /** The longest Retry-After the launcher will wait; a longer one fails at once. It does not cap backoff. */
-  readonly maxRetryWaitMs: number;
-}
-
-/** The API key and secret that sign every token. */
-export interface Credentials {
-  readonly apiKey: string;
-  readonly secret: string;
-}
-
-const NETWORK_DEFAULTS: NetworkSettings = {
-  timeoutMs: 15_000,
-  retries: 3,
-  retryBaseMs: 500,
-  maxRetryWaitMs: 60_000,
-};
 
 /**
  * The process environment merged over a `.env` file (the environment wins, as with `node --env-file`).
@@ -112,12 +81,12 @@ function nonNegativeInteger(env: Env, name: string, fallback: number): number {
 
 /** Timeouts and retry policy from VIDEOSDK_TIMEOUT_MS, VIDEOSDK_RETRIES, VIDEOSDK_RETRY_BASE_MS, VIDEOSDK_MAX_RETRY_WAIT_MS. */
 export function readNetworkSettings(env: Env): NetworkSettings {
-  const timeoutMs = nonNegativeInteger(env, 'VIDEOSDK_TIMEOUT_MS', NETWORK_DEFAULTS.timeoutMs);
+  const timeoutMs = nonNegativeInteger(env, 'VIDEOSDK_TIMEOUT_MS', DEFAULT_NETWORK.timeoutMs);
   if (timeoutMs === 0) throw usageError('VIDEOSDK_TIMEOUT_MS must be at least 1 (milliseconds)');
   return {
     timeoutMs,
-    retries: Math.min(nonNegativeInteger(env, 'VIDEOSDK_RETRIES', NETWORK_DEFAULTS.retries), 10),
-    retryBaseMs: nonNegativeInteger(env, 'VIDEOSDK_RETRY_BASE_MS', NETWORK_DEFAULTS.retryBaseMs),
-    maxRetryWaitMs: nonNegativeInteger(env, 'VIDEOSDK_MAX_RETRY_WAIT_MS', NETWORK_DEFAULTS.maxRetryWaitMs),
+    retries: Math.min(nonNegativeInteger(env, 'VIDEOSDK_RETRIES', DEFAULT_NETWORK.retries), 10),
+    retryBaseMs: nonNegativeInteger(env, 'VIDEOSDK_RETRY_BASE_MS', DEFAULT_NETWORK.retryBaseMs),
+    maxRetryWaitMs: nonNegativeInteger(env, 'VIDEOSDK_MAX_RETRY_WAIT_MS', DEFAULT_NETWORK.maxRetryWaitMs),
   };
 }

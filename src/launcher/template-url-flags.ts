@@ -1,22 +1,24 @@
 /**
- * The flags `url` and `start` share: the layout options and their help, and the templateUrl they
- * build from --template-url (its own layout options kept), the layout flags over them and a
- * room-bound join token signed for --ttl.
+ * The flags every command that builds a templateUrl shares (url, start, hls start, livestream start,
+ * room create): the layout options and their help, and the templateUrl the library builds from
+ * --template-url (its own layout options kept), the layout flags over them and a join token for --ttl.
  */
-import { DEFAULT_OPTIONS, type OptionName, type RecordingOptions } from '../config/options.js';
-import type { CommandContext } from './command-spec.js';
+import type { OptionName } from '../config/options.js';
+import type { TemplateOutput } from '../server/template-url.js';
+import { MIN_TEMPLATE_TOKEN_TTL_SECONDS, type TemplateUrl } from '../server/template-url-builder.js';
+import { type CommandContext, videoSdk } from './command-spec.js';
 import { usageError } from './errors.js';
-import { booleanFlag, type FlagValues, LAYOUT_FLAGS, layoutOptionsFromFlags, stringFlag } from './flags.js';
-import { readCredentials } from './settings.js';
-import { baseOptions, buildTemplateUrl, parseTemplateBase } from './template-url.js';
-import { type MintedToken, mintToken, parseTtl } from './token.js';
+import { booleanFlag, LAYOUT_FLAGS, layoutFlagOptions, stringFlag } from './flags.js';
+import { parseTtl } from './token.js';
 
 /** Default lifetime of the join token inside a templateUrl: longer than any wait for the recorder. */
 export const TEMPLATE_TOKEN_TTL = '24h';
-const MIN_TEMPLATE_TOKEN_TTL_SECONDS = 600;
 
-/** The layout flags' parseArgs options. */
-export const LAYOUT_OPTIONS = {
+/** The layout flags' parseArgs options, with --template-url, --ttl and --allow-insecure-template. */
+export const TEMPLATE_URL_OPTIONS = {
+  'template-url': { type: 'string' },
+  ttl: { type: 'string' },
+  'allow-insecure-template': { type: 'boolean' },
   layout: { type: 'string' },
   priority: { type: 'string' },
   'grid-size': { type: 'string' },
@@ -39,6 +41,14 @@ export const LAYOUT_FLAG_HELP = [
   '--speaker-dwell-ms 0-10000           ms a new speaker must talk before the layout follows (default 1500)',
 ];
 
+/** The help lines of --template-url, the layout flags, --ttl and --allow-insecure-template. */
+export const TEMPLATE_URL_FLAG_HELP = [
+  '--template-url BASE       https address of the hosted template page (required)',
+  ...LAYOUT_FLAG_HELP,
+  '--ttl DURATION            lifetime of the join token in the templateUrl (default 24h, at least 10m)',
+  '--allow-insecure-template permit http and local template addresses (testing only; VideoSDK refuses them)',
+];
+
 /** A layout option both a flag and the base URL's query set: the flag's value is the one used. */
 export interface LayoutOverride {
   readonly option: OptionName;
@@ -47,43 +57,35 @@ export interface LayoutOverride {
   readonly replaced: string | number;
 }
 
-/** The templateUrl, the join token inside it, the options it carries and which flags replaced the base's. */
-export interface TemplateUrlResult {
-  readonly templateUrl: string;
-  readonly join: MintedToken;
-  readonly options: RecordingOptions;
+/** The library's templateUrl with its overrides named by flag. */
+export interface TemplateUrlResult extends Omit<TemplateUrl, 'overrides'> {
   readonly overrides: readonly LayoutOverride[];
 }
 
-function overridesOf(values: FlagValues, fromBase: Partial<RecordingOptions>, options: RecordingOptions): LayoutOverride[] {
-  const overrides: LayoutOverride[] = [];
-  for (const [flag, option] of Object.entries(LAYOUT_FLAGS)) {
-    const replaced = fromBase[option];
-    if (replaced === undefined || stringFlag(values, flag) === undefined) continue;
-    overrides.push({ option, flag: `--${flag}`, value: options[option], replaced });
-  }
-  return overrides;
-}
+const FLAG_OF = Object.fromEntries(Object.entries(LAYOUT_FLAGS).map(([flag, option]) => [option, `--${flag}`])) as Record<OptionName, string>;
 
 /** Tells the user which flags won over the base URL's own values: on stderr, or in the JSON document. */
 export function overrideNotes(overrides: readonly LayoutOverride[]): string[] {
   return overrides.map((o) => `note: ${o.flag} ${o.value} is used instead of ${o.option}=${o.replaced} from --template-url`);
 }
 
-/** Validates the url/start flags and signs the room-bound join token for the templateUrl. */
-export async function templateUrlFromFlags(context: CommandContext, roomId: string): Promise<TemplateUrlResult> {
-  const rawBase = stringFlag(context.values, 'template-url');
-  if (rawBase === undefined) throw usageError('--template-url is required (the https address of the hosted template page)');
-  const base = parseTemplateBase(rawBase, booleanFlag(context.values, 'allow-insecure-template'));
-  // The base's own layout options stand unless a flag says otherwise (a branded link keeps its theme).
-  const fromBase = baseOptions(base);
-  const options = layoutOptionsFromFlags(context.values, { ...DEFAULT_OPTIONS, ...fromBase });
+/**
+ * Validates the template flags and has the library build the templateUrl for `output`; `roomId`
+ * undefined means the room does not exist yet (room create).
+ */
+export async function templateUrlFromFlags(context: CommandContext, roomId: string | undefined, output: TemplateOutput): Promise<TemplateUrlResult> {
+  const baseUrl = stringFlag(context.values, 'template-url');
+  if (baseUrl === undefined) throw usageError('--template-url is required (the https address of the hosted template page)');
+  const options = layoutFlagOptions(context.values);
   const ttlSeconds = parseTtl(stringFlag(context.values, 'ttl') ?? TEMPLATE_TOKEN_TTL, '--ttl', MIN_TEMPLATE_TOKEN_TTL_SECONDS);
-  const credentials = readCredentials(context.env);
-  context.out.redactor.addSecret(credentials.secret);
-  // Room-bound and join-only, never participant-bound: the recorder joins under VideoSDK's own id.
-  const join = await mintToken(credentials, { ttlSeconds, roomId, roles: ['rtc'], permissions: ['allow_join'] });
-  context.out.redactor.addToken(join.token);
-  const overrides = overridesOf(context.values, fromBase, options);
-  return { templateUrl: buildTemplateUrl(base, join.token, roomId, options), join, options, overrides };
+  const result = await videoSdk(context, { rest: false }).templateUrl({
+    baseUrl,
+    output,
+    options,
+    ttlSeconds,
+    allowInsecure: booleanFlag(context.values, 'allow-insecure-template'),
+    ...(roomId !== undefined ? { roomId } : {}),
+  });
+  context.out.redactor.addToken(result.token);
+  return { ...result, overrides: result.overrides.map((o) => ({ option: o.option, flag: FLAG_OF[o.option], value: o.value, replaced: o.replaced })) };
 }

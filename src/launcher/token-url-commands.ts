@@ -2,16 +2,13 @@
  * `token` and `url`: sign a VideoSDK token, or build the templateUrl VideoSDK will open; neither
  * calls the API.
  */
-import type { CommandSpec } from './command-spec.js';
+import { OUTPUTS } from '../server/template-url.js';
+import { ROLES } from '../server/token.js';
+import { type CommandSpec, videoSdk } from './command-spec.js';
 import { EXIT } from './errors.js';
 import { booleanFlag, choiceFlag, identifierFlag, stringFlag } from './flags.js';
-import { readCredentials } from './settings.js';
-import { LAYOUT_FLAG_HELP, LAYOUT_OPTIONS, overrideNotes, templateUrlFromFlags } from './template-url-flags.js';
-import { formatDuration, mintToken, parseTtl, ROLES } from './token.js';
-
-function expiry(claims: { exp: number }): string {
-  return new Date(claims.exp * 1000).toISOString();
-}
+import { overrideNotes, TEMPLATE_URL_FLAG_HELP, TEMPLATE_URL_OPTIONS, templateUrlFromFlags } from './template-url-flags.js';
+import { formatDuration, parseTtl } from './token.js';
 
 /** The token command. */
 export const tokenCommand: CommandSpec = {
@@ -30,12 +27,10 @@ export const tokenCommand: CommandSpec = {
     const roomId = identifierFlag(context.values, 'room', false);
     const ttlSeconds = parseTtl(stringFlag(context.values, 'ttl') ?? '1h');
     const role = choiceFlag(context.values, 'role', ROLES);
-    const credentials = readCredentials(context.env);
-    context.out.redactor.addSecret(credentials.secret);
-    const { token, claims } = await mintToken(credentials, { ttlSeconds, roomId, roles: role ? [role] : undefined });
+    const { token, claims, expiresAt } = await videoSdk(context, { rest: false }).tokens.mint({ ttlSeconds, ...(roomId ? { roomId } : {}), ...(role ? { roles: [role] } : {}) });
     context.out.redactor.addToken(token);
     if (context.out.json) {
-      context.out.data({ token, claims, expiresAt: expiry(claims) });
+      context.out.data({ token, claims, expiresAt });
       return EXIT.ok;
     }
     context.out.line(token);
@@ -44,7 +39,7 @@ export const tokenCommand: CommandSpec = {
       roomId ? `room ${roomId}` : 'any room',
       role ? `role ${role}` : undefined,
     ].filter(Boolean);
-    context.out.note(`token valid for ${formatDuration(ttlSeconds)} (until ${expiry(claims)}), ${scope.join(', ')}`);
+    context.out.note(`token valid for ${formatDuration(ttlSeconds)} (until ${expiresAt}), ${scope.join(', ')}`);
     if (!booleanFlag(context.values, 'show-token')) context.out.note('the token is redacted; pass --show-token to print it');
     return EXIT.ok;
   },
@@ -54,33 +49,30 @@ export const tokenCommand: CommandSpec = {
 export const urlCommand: CommandSpec = {
   name: 'url',
   summary: 'print the templateUrl VideoSDK will open (join token + layout options)',
-  usage: 'videosdk-record url --room ID --template-url BASE [layout options] [--ttl 24h] [--show-token]',
+  usage: 'videosdk-record url --room ID --template-url BASE [layout options] [--output recording|hls|livestream] [--ttl 24h] [--show-token]',
   flags: [
     '--room ID                 the meeting to record (required)',
-    '--template-url BASE       https address of the hosted template page (required)',
-    ...LAYOUT_FLAG_HELP,
-    '--ttl DURATION            lifetime of the join token in the URL (default 24h, at least 10m)',
-    '--allow-insecure-template permit http and local addresses (testing only; VideoSDK refuses them)',
+    ...TEMPLATE_URL_FLAG_HELP,
+    '--output KIND             recording, hls or livestream: what VideoSDK films the page for (default recording)',
     '--show-token              print the token in the URL; without it the token is redacted',
   ],
   examples: ['videosdk-record url --room abcd-efgh-ijkl --template-url https://rec.example.com/ --layout SPOTLIGHT --theme DARK --show-token'],
   options: {
     room: { type: 'string' },
-    'template-url': { type: 'string' },
-    ttl: { type: 'string' },
-    'allow-insecure-template': { type: 'boolean' },
-    ...LAYOUT_OPTIONS,
+    output: { type: 'string' },
+    ...TEMPLATE_URL_OPTIONS,
   },
   async run(context) {
     const roomId = identifierFlag(context.values, 'room', true);
-    const { templateUrl, join, options, overrides } = await templateUrlFromFlags(context, roomId);
+    const output = choiceFlag(context.values, 'output', OUTPUTS) ?? 'recording';
+    const { templateUrl, expiresAt, options, overrides } = await templateUrlFromFlags(context, roomId, output);
     if (context.out.json) {
-      context.out.data({ templateUrl, roomId, tokenExpiresAt: expiry(join.claims), options, overrides });
+      context.out.data({ templateUrl, roomId, output, tokenExpiresAt: expiresAt, options, overrides });
       return EXIT.ok;
     }
     context.out.line(templateUrl);
     for (const note of overrideNotes(overrides)) context.out.note(note);
-    context.out.note(`join token bound to room ${roomId}, valid until ${expiry(join.claims)}`);
+    context.out.note(`join token bound to room ${roomId}, valid until ${expiresAt}`);
     if (!booleanFlag(context.values, 'show-token')) context.out.note('the token is redacted; pass --show-token to print the usable URL');
     return EXIT.ok;
   },

@@ -1,47 +1,67 @@
 /**
- * `watch`: runs the webhook receiver, prints each recording state transition as it arrives and,
- * with --until, exits when the recording reaches that state (0 on stopped, 6 on failed).
+ * `watch`: runs the webhook receiver, prints each webhook as a state transition as it arrives and,
+ * with --until, exits when that terminal webhook arrives (0), or its run fails (6).
  */
+import { printable, printableDeep } from '../server/printable.js';
+import { TERMINAL_WEBHOOK_TYPES, type WebhookEvent, type WebhookFamily, type WebhookType, webhookKind, webhookUrls } from '../server/webhooks.js';
 import type { CommandSpec } from './command-spec.js';
-import { EXIT, LauncherError } from './errors.js';
-import { choiceFlag, identifierFlag, portFlag, stringFlag } from './flags.js';
-import { printable, printableDeep } from './printable.js';
+import { EXIT, LauncherError, usageError } from './errors.js';
+import { identifierFlag, portFlag, stringFlag } from './flags.js';
 import { startWebhookServer } from './webhook-server.js';
-import { type RecordingWebhook, webhookFileUrls, webhookState } from './webhooks.js';
 
 /** The port watch listens on unless --port says otherwise. */
 export const DEFAULT_WATCH_PORT = 8787;
-/** The states --until accepts. */
-export const UNTIL_STATES = ['stopped', 'failed'] as const;
+/** Short names --until keeps for the room recording's end. */
+const UNTIL_ALIASES: Readonly<Record<string, WebhookType>> = { stopped: 'recording-stopped', failed: 'recording-failed' };
+/** Every value --until accepts. */
+export const UNTIL_VALUES: readonly string[] = [...Object.keys(UNTIL_ALIASES), ...TERMINAL_WEBHOOK_TYPES];
+
+const LABELS: Record<WebhookFamily, string> = {
+  recording: 'Recording',
+  'participant-track-recording': 'Participant track recording',
+  'participant-recording': 'Participant recording',
+  hls: 'HLS',
+  livestream: 'Live stream',
+  transcription: 'Transcription',
+};
 
 function isLoopback(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
   return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
 }
 
-function describe(webhook: RecordingWebhook): string {
-  const { data } = webhook;
-  const who = 'participantId' in data ? ` participant ${data.participantId} ${data.kind}` : '';
-  const files = webhookFileUrls(webhook);
-  return `${webhook.webhookType}  room ${data.meetingId} session ${data.sessionId}${who}${files.length > 0 ? `  ${files.join(' ')}` : ''}`;
+function describe(event: WebhookEvent): string {
+  const data: Record<string, unknown> = event.data;
+  const who = typeof data.participantId === 'string' ? ` participant ${data.participantId}${typeof data.kind === 'string' ? ` ${data.kind}` : ''}` : '';
+  const urls = webhookUrls(event);
+  return `${event.webhookType}  room ${event.data.meetingId} session ${event.data.sessionId}${who}${urls.length > 0 ? `  ${urls.join(' ')}` : ''}`;
+}
+
+function untilFlag(raw: string | undefined): WebhookType | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim().toLowerCase();
+  const type = UNTIL_ALIASES[value] ?? TERMINAL_WEBHOOK_TYPES.find((t) => t === value);
+  if (type === undefined) throw usageError(`--until=${JSON.stringify(raw.slice(0, 60))} is not valid; accepted: ${UNTIL_VALUES.join(', ')}`);
+  return type;
 }
 
 /** The watch command. */
 export const watchCommand: CommandSpec = {
   name: 'watch',
-  summary: 'receive VideoSDK recording webhooks and print state transitions',
-  usage: 'videosdk-record watch [--port 8787] [--host 127.0.0.1] [--until stopped|failed] [--room ID]',
+  summary: 'receive VideoSDK webhooks (recording, HLS, RTMP, participant, transcription) and print state transitions',
+  usage: 'videosdk-record watch [--port 8787] [--host 127.0.0.1] [--until TYPE] [--room ID]',
   flags: [
     '--port N                 port to listen on (default 8787; 0 picks a free one)',
     '--host ADDRESS           address to bind (default 127.0.0.1, loopback only)',
-    '--until stopped|failed   exit when the room recording reaches that state: with stopped, exit 0 on',
-    '                         recording-stopped (printing the file URL) or 6 on recording-failed;',
-    '                         with failed, keep watching until a recording fails, then exit 6',
+    '--until TYPE             exit when a terminal webhook arrives: a *-stopped type (or transcription-completed)',
+    '                         exits 0 when it arrives and 6 if that run fails first; a *-failed type keeps',
+    '                         watching until that failure, then exits 6. stopped and failed mean',
+    '                         recording-stopped and recording-failed.',
     '--room ID                only this room\'s webhooks count for --until (others are still printed)',
     'VideoSDK must reach the receiver: expose the port through a tunnel and pass its public URL',
-    'to `start --webhook-url`.',
+    'to `start --webhook-url` (or `room create --webhook-url`).',
   ],
-  examples: ['videosdk-record watch --port 8787 --until stopped --json'],
+  examples: ['videosdk-record watch --port 8787 --until hls-stopped --json'],
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -52,7 +72,8 @@ export const watchCommand: CommandSpec = {
     const { values, out, signal } = context;
     const port = portFlag(values, 'port', DEFAULT_WATCH_PORT);
     const host = stringFlag(values, 'host')?.trim() || '127.0.0.1';
-    const until = choiceFlag(values, 'until', UNTIL_STATES);
+    const until = untilFlag(stringFlag(values, 'until'));
+    const target = until === undefined ? undefined : webhookKind(until);
     const roomFilter = identifierFlag(values, 'room', false);
     if (signal?.aborted) return EXIT.interrupted;
 
@@ -62,29 +83,31 @@ export const watchCommand: CommandSpec = {
     });
     let done = false;
 
-    const onWebhook = (received: RecordingWebhook): void => {
+    const onEvent = (received: WebhookEvent): void => {
       // Whoever can post to the receiver writes these strings: nothing in them may forge or hide a line.
-      const webhook = printableDeep(received);
-      const { state, track } = webhookState(webhook);
-      const files = webhookFileUrls(webhook);
+      const event = printableDeep(received);
+      const { family, state } = webhookKind(event.webhookType);
+      const urls = webhookUrls(event);
       if (out.json) {
         // The payload is nested, so none of its fields can stand in for the receiver's own.
-        out.data({ event: 'webhook', webhookType: webhook.webhookType, state, track, ...(files.length > 0 ? { fileUrls: files } : {}), data: webhook.data });
+        const track = family === 'participant-track-recording';
+        out.data({ event: 'webhook', webhookType: event.webhookType, family, state, track, ...(urls.length > 0 ? { fileUrls: urls } : {}), data: event.data });
       } else {
-        out.line(`${new Date().toISOString()}  ${describe(webhook)}`);
+        out.line(`${new Date().toISOString()}  ${describe(event)}`);
       }
-      if (done || until === undefined || track) return;
-      if (roomFilter !== undefined && webhook.data.meetingId !== roomFilter) return;
-      const ends = state === 'failed' || (until === 'stopped' && state === 'stopped');
+      if (done || until === undefined || target === undefined || family !== target.family) return;
+      if (roomFilter !== undefined && event.data.meetingId !== roomFilter) return;
+      const ends = event.webhookType === until || state === 'failed';
       if (!ends) return;
       done = true;
       const exitCode = state === 'failed' ? EXIT.recordingFailed : EXIT.ok;
+      const { meetingId, sessionId } = event.data;
       if (out.json) {
-        out.data({ event: 'done', state, exitCode, meetingId: webhook.data.meetingId, sessionId: webhook.data.sessionId, ...(files[0] ? { fileUrl: files[0] } : {}) });
-      } else if (state === 'stopped') {
-        out.line(`Recording stopped: ${files[0] ?? ''}`);
+        out.data({ event: 'done', webhookType: event.webhookType, state, exitCode, meetingId, sessionId, ...(urls[0] ? { fileUrl: urls[0] } : {}) });
+      } else if (state === 'failed') {
+        out.note(`${LABELS[family]} failed (room ${meetingId}, session ${sessionId})`);
       } else {
-        out.note(`Recording failed (room ${webhook.data.meetingId}, session ${webhook.data.sessionId})`);
+        out.line(`${LABELS[family]} ${state}: ${urls[0] ?? `room ${meetingId} session ${sessionId}`}`);
       }
       finish(exitCode);
     };
@@ -94,7 +117,7 @@ export const watchCommand: CommandSpec = {
       server = await startWebhookServer({
         host,
         port,
-        onWebhook,
+        onEvent,
         onRejected: (rejection) => {
           if (out.json) out.data({ event: 'rejected', ...printableDeep(rejection) });
           else out.note(printable(`rejected ${rejection.method} ${rejection.path}: ${rejection.status} ${rejection.reason}`));
@@ -109,7 +132,7 @@ export const watchCommand: CommandSpec = {
       out.note(`warning: listening on ${host}: anyone who can reach this port can post webhooks`);
     }
     if (out.json) out.data({ event: 'listening', url: server.url });
-    out.note(`Listening for VideoSDK webhooks on ${server.url}${until ? ` until the recording is ${until}` : ''} (Ctrl-C to stop)`);
+    out.note(`Listening for VideoSDK webhooks on ${server.url}${until ? ` until ${until}` : ''} (Ctrl-C to stop)`);
 
     const onAbort = (): void => finish(until === undefined ? EXIT.ok : EXIT.interrupted);
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
@@ -118,7 +141,7 @@ export const watchCommand: CommandSpec = {
     const code = await finished;
     signal?.removeEventListener('abort', onAbort);
     await server.close();
-    if (code === EXIT.interrupted) out.note(`interrupted before the recording was ${until ?? 'done'}`);
+    if (code === EXIT.interrupted) out.note(`interrupted before ${until ?? 'the end'}`);
     return code;
   },
 };

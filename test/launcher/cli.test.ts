@@ -16,7 +16,7 @@ describe('help', () => {
   it('--help lists every command, the environment and the exit codes, with exit 0 and no credentials', async () => {
     const result = await runCli(['--help'], {});
     assert.equal(result.code, 0);
-    for (const command of ['token', 'url', 'start', 'stop', 'list', 'track', 'watch']) assert.match(result.stdout, new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['token', 'url', 'start', 'stop', 'list', 'recording', 'track', 'participant', 'hls', 'livestream', 'room', 'watch']) assert.match(result.stdout, new RegExp(`^  ${command} `, 'm'));
     assert.match(result.stdout, /VIDEOSDK_API_KEY, VIDEOSDK_SECRET/);
     assert.match(result.stdout, /Exit codes: 0 ok, 1 internal error, 2 usage, 3 auth\/credentials, 4 API error, 5 network,/);
     assert.equal(result.stderr, '');
@@ -34,7 +34,7 @@ describe('help', () => {
       const result = await runCli([spec.name, '--help'], {});
       assert.equal(result.code, 0);
       assert.match(result.stdout, new RegExp(`^Usage: videosdk-record ${spec.name}`, 'm'));
-      assert.match(result.stdout, /^Example:\n {2}videosdk-record /m);
+      assert.match(result.stdout, /^Examples?:\n {2}(VIDEOSDK_STREAM_KEY=… )?videosdk-record /m);
       assert.match(result.stdout, /--json/);
       const viaHelp = await runCli(['help', spec.name], {});
       assert.equal(viaHelp.stdout, result.stdout);
@@ -44,7 +44,7 @@ describe('help', () => {
   it('help for an unknown command is a usage error', async () => {
     const result = await runCli(['help', 'record'], {});
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /unknown command "record"; accepted: token, url, start, stop, list, track, watch/);
+    assert.match(result.stderr, /unknown command "record"; accepted: token, url, start, stop, list, recording, track, participant, hls, livestream, room, watch/);
   });
 });
 
@@ -52,7 +52,7 @@ describe('usage errors', () => {
   it('an unknown command exits 2 naming the accepted ones', async () => {
     const result = await runCli(['begin'], api.env);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, 'error: unknown command "begin"; accepted: token, url, start, stop, list, track, watch\n');
+    assert.equal(result.stderr, 'error: unknown command "begin"; accepted: token, url, start, stop, list, recording, track, participant, hls, livestream, room, watch\n');
   });
   it('an unknown flag exits 2 naming it', async () => {
     const result = await runCli(['stop', '--room', 'r', '--force'], api.env);

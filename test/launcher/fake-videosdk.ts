@@ -1,23 +1,15 @@
 /**
- * A local stand-in for VideoSDK's recording REST API on 127.0.0.1. It enforces the documented
- * contract on every request (raw JWT in Authorization, HS256 signature, claims, exact body shapes),
- * records what it saw, and can inject faults: error statuses, 429 with Retry-After, hangs, resets and
- * malformed bodies.
+ * A local stand-in for VideoSDK's REST API on 127.0.0.1. It enforces the documented contract on every
+ * request (fake-contract.ts: raw JWT in Authorization, HS256 signature, claims, exact bodies and
+ * queries, join tokens and output= inside templateUrls), records what it saw, answers like VideoSDK
+ * and can inject faults: error statuses, 429 with Retry-After, hangs, resets and malformed bodies.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type JWTPayload, jwtVerify } from 'jose';
-import { z } from 'zod';
-import { LAYOUT_PRIORITIES, LAYOUT_TYPES, MODES, ORIENTATIONS, QUALITIES, THEMES } from '../../src/config/options.js';
-import {
-  ENDPOINTS,
-  type EndRecordingBody,
-  type RecordingList,
-  type StartRecordingBody,
-  TRACK_KINDS,
-  type TrackStartBody,
-  type TrackStopBody,
-} from '../../src/launcher/rest-api.js';
+import { ENDPOINTS, type CreateRoomBody } from '../../src/server/rest-bodies.js';
+import type { HlsEntry, LivestreamEntry, RecordingList } from '../../src/server/rest-replies.js';
+import { getQueryProblems, POST_BODIES, RECORDING_PATH, restClaimProblems, TEMPLATE_OUTPUT, templateProblems } from './fake-contract.js';
 
 /** A fault the next matching request gets instead of the normal answer. */
 export type Fault =
@@ -32,87 +24,23 @@ export interface SeenRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly authorization: string | undefined;
+  readonly contentType: string | undefined;
   readonly claims: JWTPayload | undefined;
   readonly body: unknown;
   /** Contract violations found in this request (empty when it was well-formed). */
   readonly problems: readonly string[];
 }
 
-const Id = z.string().min(1);
-const HttpsUrl = z.string().refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:', 'an https URL');
-const HttpUrl = z.string().refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'an http(s) URL');
+interface Paged<T> {
+  pageInfo: { currentPage: number; perPage: number; lastPage: number; total: number };
+  data: T[];
+}
 
-// The documented bodies, strict: a field the docs do not list is a contract violation.
-const StartBodySchema = z.strictObject({
-  roomId: Id,
-  templateUrl: HttpUrl.optional(),
-  transcription: z
-    .strictObject({
-      enabled: z.boolean(),
-      summary: z.strictObject({ enabled: z.boolean(), prompt: z.string().optional() }).optional(),
-    })
-    .optional(),
-  config: z
-    .strictObject({
-      layout: z.strictObject({
-        type: z.enum(LAYOUT_TYPES),
-        priority: z.enum(LAYOUT_PRIORITIES),
-        gridSize: z.number().int().min(1).max(4),
-      }),
-      theme: z.enum(THEMES),
-      mode: z.enum(MODES),
-      quality: z.enum(QUALITIES),
-      orientation: z.enum(ORIENTATIONS),
-    })
-    .optional(),
-  webhookUrl: HttpUrl.optional(),
-  awsDirPath: z.string().min(1).optional(),
-  preSignedUrl: HttpsUrl.optional(),
-}) satisfies z.ZodType<StartRecordingBody>;
-const EndBodySchema = z.strictObject({ roomId: Id }) satisfies z.ZodType<EndRecordingBody>;
-const TrackStartSchema = z.strictObject({
-  roomId: Id,
-  participantId: Id,
-  kind: z.enum(TRACK_KINDS),
-  fileFormat: z.literal('webm'),
-  webhookUrl: HttpUrl.optional(),
-  bucketDirPath: z.string().min(1).optional(),
-}) satisfies z.ZodType<TrackStartBody>;
-const TrackStopSchema = z.strictObject({
-  roomId: Id,
-  participantId: Id,
-  kind: z.enum(TRACK_KINDS),
-}) satisfies z.ZodType<TrackStopBody>;
-
-const BODY_SCHEMAS: Record<string, z.ZodType> = {
-  [ENDPOINTS.start]: StartBodySchema,
-  [ENDPOINTS.end]: EndBodySchema,
-  [ENDPOINTS.trackStart]: TrackStartSchema,
-  [ENDPOINTS.trackStop]: TrackStopSchema,
-};
-
-const PERMISSION_VALUES = ['allow_join', 'ask_join', 'allow_mod'];
-
-/** Checks a REST token's claims as VideoSDK documents them; returns the problems found. */
-function restClaimProblems(claims: JWTPayload, apiKey: string): string[] {
-  const problems: string[] = [];
-  if (claims.apikey !== apiKey) problems.push('token: apikey does not match');
-  if (claims.version !== 2) problems.push('token: version must be 2');
-  const permissions = claims.permissions;
-  if (!Array.isArray(permissions) || permissions.length === 0 || !permissions.every((p) => PERMISSION_VALUES.includes(String(p)))) {
-    problems.push('token: permissions must be a non-empty list of allow_join, ask_join, allow_mod');
-  } else if (permissions.includes('ask_join') && permissions.length > 1) {
-    problems.push('token: ask_join cannot be combined');
-  }
-  const roles = claims.roles;
-  if (roles !== undefined && (!Array.isArray(roles) || roles.some((r) => r !== 'rtc' && r !== 'crawler'))) {
-    problems.push('token: roles must be rtc and/or crawler');
-  }
-  if (Array.isArray(roles) && roles.length === 1 && roles[0] === 'rtc') problems.push('token: an rtc-only token cannot call the REST API');
-  if (typeof claims.iat !== 'number' || typeof claims.exp !== 'number') problems.push('token: iat and exp are required');
-  else if (claims.exp - claims.iat > 3600) problems.push('token: a REST token should be short-lived (at most 1h)');
-  if (claims.participantId !== undefined) problems.push('token: a REST token must not be bound to a participant');
-  return problems;
+function paged<T>(all: readonly T[], query: URLSearchParams): Paged<T> {
+  const perPage = Number(query.get('perPage') ?? 20);
+  const currentPage = Number(query.get('page') ?? 1);
+  const lastPage = Math.max(1, Math.ceil(all.length / perPage));
+  return { pageInfo: { currentPage, perPage, lastPage, total: all.length }, data: all.slice((currentPage - 1) * perPage, currentPage * perPage) };
 }
 
 /** The fake server; start it with `FakeVideoSdk.start`. */
@@ -121,20 +49,35 @@ export class FakeVideoSdk {
   readonly requests: SeenRequest[] = [];
   /** Faults served in order to the next requests, one each. */
   readonly faults: Fault[] = [];
-  /** Recordings returned by GET /v2/recordings, per room. */
+  /** Recordings returned by GET /v2/recordings, per room (and by id from GET/DELETE /v2/recordings/{id}). */
   readonly recordings = new Map<string, RecordingList['data']>();
-  /** What a successful start/end answers (VideoSDK sends a JSON string). */
-  startReply = JSON.stringify('Recording started successfully');
+  /** HLS streams returned by GET /v2/hls/, per room. */
+  readonly hlsStreams = new Map<string, HlsEntry[]>();
+  /** Live streams returned by GET /v2/livestreams/, per room. */
+  readonly livestreams = new Map<string, LivestreamEntry[]>();
+  /** What each POST answers when it succeeds (VideoSDK sends JSON strings or objects). */
+  readonly replies: Record<string, string> = {
+    [ENDPOINTS.start]: JSON.stringify('Recording started successfully'),
+    [ENDPOINTS.end]: JSON.stringify('Recording ended successfully'),
+    [ENDPOINTS.trackStart]: JSON.stringify('Participant track recording started successfully'),
+    [ENDPOINTS.trackStop]: JSON.stringify('Participant track recording stopped successfully'),
+    [ENDPOINTS.participantStart]: JSON.stringify('Participant recording started successfully'),
+    [ENDPOINTS.participantStop]: JSON.stringify('Participant recording stopped successfully'),
+    [ENDPOINTS.hlsStart]: JSON.stringify({ id: 'hls-1', roomId: 'r', sessionId: 'session-1', playbackHlsUrl: 'https://cdn.videosdk.live/hls/r/index.m3u8', livestreamUrl: 'https://cdn.videosdk.live/live/r/index.m3u8' }),
+    [ENDPOINTS.hlsEnd]: JSON.stringify('HLS stopped successfully'),
+    [ENDPOINTS.livestreamStart]: JSON.stringify('Livestream started successfully'),
+    [ENDPOINTS.livestreamEnd]: JSON.stringify('Livestream stopped successfully'),
+  };
   private readonly server: Server;
   private readonly secret: Uint8Array;
   private readonly apiKey: string;
+  private rooms = 0;
 
   private constructor(server: Server, secret: string, apiKey: string) {
     this.server = server;
     this.secret = new TextEncoder().encode(secret);
     this.apiKey = apiKey;
-    const address = server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${address.port}`;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
   /** Starts the fake on a random loopback port. */
@@ -153,6 +96,12 @@ export class FakeVideoSdk {
     return this.requests.flatMap((r) => r.problems.map((p) => `${r.method} ${r.path}: ${p}`));
   }
 
+  /** Clears what the tests between them left: requests and faults. */
+  reset(): void {
+    this.requests.length = 0;
+    this.faults.length = 0;
+  }
+
   /** Stops the server and drops every open connection (hung requests included). */
   async close(): Promise<void> {
     await new Promise<void>((resolve) => {
@@ -161,120 +110,91 @@ export class FakeVideoSdk {
     });
   }
 
+  private async authProblems(authorization: string | undefined): Promise<{ problems: string[]; claims?: JWTPayload; failed: boolean }> {
+    if (authorization === undefined) return { problems: ['no Authorization header'], failed: true };
+    if (/^bearer\s/i.test(authorization)) return { problems: ['Authorization must be the raw JWT, without "Bearer"'], failed: true };
+    try {
+      const claims = (await jwtVerify(authorization, this.secret, { algorithms: ['HS256'] })).payload;
+      return { problems: restClaimProblems(claims, this.apiKey), claims, failed: false };
+    } catch {
+      // A bad signature or an expired token is the caller's credentials problem, not a contract bug.
+      return { problems: [], failed: true };
+    }
+  }
+
+  private async bodyProblems(path: string, contentType: string | undefined, text: string): Promise<{ problems: string[]; body: unknown }> {
+    const problems: string[] = [];
+    let body: unknown;
+    if (!/^application\/json/.test(contentType ?? '')) problems.push('content-type must be application/json');
+    try {
+      body = JSON.parse(text);
+    } catch {
+      problems.push('body is not JSON');
+    }
+    const schema = POST_BODIES[path];
+    if (schema === undefined) return { problems: [...problems, 'unknown endpoint'], body };
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `body ${i.path.join('.') || '(root)'}: ${i.message}`));
+    const record = (body ?? {}) as { roomId?: string; templateUrl?: unknown } & CreateRoomBody;
+    const output = TEMPLATE_OUTPUT[path];
+    if (output !== undefined && typeof record.templateUrl === 'string') problems.push(...(await templateProblems(record.templateUrl, record.roomId, output, this.secret, this.apiKey)));
+    // A room's auto-start runs before anyone knows its id: its templateUrls name no room.
+    for (const [part, kind] of [['recording', 'recording'], ['hls', 'hls']] as const) {
+      const templateUrl = record.autoStartConfig?.[part]?.templateUrl;
+      if (path === ENDPOINTS.rooms && typeof templateUrl === 'string') problems.push(...(await templateProblems(templateUrl, undefined, kind, this.secret, this.apiKey)));
+    }
+    return { problems, body };
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', this.url);
-    const problems: string[] = [];
-    const authorization = request.headers.authorization;
-    let claims: JWTPayload | undefined;
-    let authFailed = false;
-    if (authorization === undefined) {
-      problems.push('no Authorization header');
-      authFailed = true;
-    } else if (/^bearer\s/i.test(authorization)) {
-      problems.push('Authorization must be the raw JWT, without "Bearer"');
-      authFailed = true;
-    } else {
-      try {
-        claims = (await jwtVerify(authorization, this.secret, { algorithms: ['HS256'] })).payload;
-        problems.push(...restClaimProblems(claims, this.apiKey));
-      } catch (error) {
-        // A bad signature or an expired token is the caller's credentials problem, not a contract bug.
-        authFailed = true;
-        claims = undefined;
-        void error;
-      }
-    }
+    const method = request.method ?? '?';
+    const auth = await this.authProblems(request.headers.authorization);
+    const problems = [...auth.problems];
     let body: unknown;
-    if (request.method === 'POST') {
-      if (!/^application\/json/.test(request.headers['content-type'] ?? '')) problems.push('content-type must be application/json');
-      try {
-        body = JSON.parse(text);
-      } catch {
-        problems.push('body is not JSON');
-      }
-      const schema = BODY_SCHEMAS[url.pathname];
-      if (schema === undefined) problems.push('unknown endpoint');
-      else {
-        const parsed = schema.safeParse(body);
-        if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `body ${i.path.join('.') || '(root)'}: ${i.message}`));
-      }
-      if (url.pathname === ENDPOINTS.start && typeof (body as { templateUrl?: unknown })?.templateUrl === 'string') {
-        problems.push(...(await this.templateProblems((body as StartRecordingBody).templateUrl!, (body as StartRecordingBody).roomId)));
-      }
-    } else if (request.method === 'GET') {
-      if (url.pathname !== ENDPOINTS.list) problems.push('unknown endpoint');
-      if (!url.searchParams.get('roomId')) problems.push('roomId query is required');
-      for (const name of url.searchParams.keys()) {
-        if (!['roomId', 'sessionId', 'page', 'perPage'].includes(name)) problems.push(`undocumented query ${name}`);
-      }
-    } else {
-      problems.push(`unexpected method ${request.method}`);
-    }
-    this.requests.push({ method: request.method ?? '?', path: url.pathname, query: url.searchParams, authorization, claims, body, problems });
+    if (method === 'POST') {
+      const checked = await this.bodyProblems(url.pathname, request.headers['content-type'], text);
+      problems.push(...checked.problems);
+      body = checked.body;
+    } else if (method === 'GET') problems.push(...getQueryProblems(url.pathname, url.searchParams));
+    else if (method === 'DELETE') {
+      if (!RECORDING_PATH.test(url.pathname)) problems.push('unknown endpoint');
+      if ([...url.searchParams.keys()].length > 0 || text !== '') problems.push('DELETE carries no query and no body');
+    } else problems.push(`unexpected method ${method}`);
+    this.requests.push({ method, path: url.pathname, query: url.searchParams, authorization: request.headers.authorization, contentType: request.headers['content-type'], claims: auth.claims, body, problems });
 
     const fault = this.faults.shift();
-    if (fault !== undefined) {
-      this.serveFault(fault, request, response);
-      return;
-    }
-    if (authFailed) {
-      this.send(response, 401, JSON.stringify({ error: 'Token is invalid or expired', statusCode: 401 }));
-      return;
-    }
-    if (problems.length > 0) {
-      this.send(response, 400, JSON.stringify({ error: problems.join('; '), statusCode: 400 }));
-      return;
-    }
-    if (request.method === 'GET') {
-      this.send(response, 200, JSON.stringify(this.page(url.searchParams)));
-      return;
-    }
-    const replies: Record<string, string> = {
-      [ENDPOINTS.start]: this.startReply,
-      [ENDPOINTS.end]: JSON.stringify('Recording ended successfully'),
-      [ENDPOINTS.trackStart]: JSON.stringify('Participant track recording started successfully'),
-      [ENDPOINTS.trackStop]: JSON.stringify('Participant track recording stopped successfully'),
-    };
-    this.send(response, 200, replies[url.pathname] ?? '""');
+    if (fault !== undefined) return this.serveFault(fault, request, response);
+    if (auth.failed) return this.send(response, 401, JSON.stringify({ error: 'Token is invalid or expired', statusCode: 401 }));
+    if (problems.length > 0) return this.send(response, 400, JSON.stringify({ error: problems.join('; '), statusCode: 400 }));
+    const [status, reply] = this.answer(method, url, body);
+    this.send(response, status, reply);
   }
 
-  /** The join token inside a templateUrl must join the room, never as a fixed participant, for long enough. */
-  private async templateProblems(templateUrl: string, roomId: string): Promise<string[]> {
-    const problems: string[] = [];
-    const url = new URL(templateUrl);
-    const token = url.searchParams.get('token');
-    if (url.searchParams.get('meetingId') !== roomId) problems.push('templateUrl: meetingId must be the roomId');
-    if (url.searchParams.has('participantId')) problems.push('templateUrl: participantId is VideoSDK\'s to add');
-    if (token === null) return [...problems, 'templateUrl: no token'];
-    try {
-      const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
-      if (payload.apikey !== this.apiKey) problems.push('join token: apikey does not match');
-      if (payload.version !== 2) problems.push('join token: version must be 2');
-      if (!Array.isArray(payload.permissions) || !payload.permissions.includes('allow_join')) problems.push('join token: needs allow_join');
-      if (payload.participantId !== undefined) problems.push('join token: must not be bound to a participant');
-      if (payload.roomId !== undefined && payload.roomId !== roomId) problems.push('join token: bound to another room');
-      if (Array.isArray(payload.roles) && !payload.roles.includes('rtc')) problems.push('join token: roles without rtc cannot join');
-      if ((payload.exp ?? 0) - Date.now() / 1000 < 600) problems.push('join token: expires too soon to outlive the join');
-    } catch {
-      problems.push('join token: signature does not verify');
+  private answer(method: string, url: URL, body: unknown): [number, string] {
+    // /v2/recordings/start and /end are POSTs; only GET and DELETE address a recording by id.
+    const id = method === 'POST' ? undefined : RECORDING_PATH.exec(url.pathname)?.[1];
+    if (id !== undefined) {
+      const found = [...this.recordings.values()].flat().find((r) => r.id === id);
+      if (found === undefined) return [404, JSON.stringify({ error: 'Recording not found', statusCode: 404 })];
+      return [200, method === 'GET' ? JSON.stringify(found) : JSON.stringify('Recording deleted successfully')];
     }
-    return problems;
-  }
-
-  private page(query: URLSearchParams): RecordingList {
-    const all = (this.recordings.get(query.get('roomId') ?? '') ?? []).filter(
-      (r) => !query.get('sessionId') || r.sessionId === query.get('sessionId'),
-    );
-    const perPage = Number(query.get('perPage') ?? 20);
-    const currentPage = Number(query.get('page') ?? 1);
-    const lastPage = Math.max(1, Math.ceil(all.length / perPage));
-    return {
-      pageInfo: { currentPage, perPage, lastPage, total: all.length },
-      data: all.slice((currentPage - 1) * perPage, currentPage * perPage),
-    };
+    const room = url.searchParams.get('roomId') ?? '';
+    if (url.pathname === ENDPOINTS.list) {
+      const all = (this.recordings.get(room) ?? []).filter((r) => !url.searchParams.get('sessionId') || r.sessionId === url.searchParams.get('sessionId'));
+      return [200, JSON.stringify(paged(all, url.searchParams))];
+    }
+    if (url.pathname === ENDPOINTS.hlsList) return [200, JSON.stringify(paged(this.hlsStreams.get(room) ?? [], url.searchParams))];
+    if (url.pathname === ENDPOINTS.livestreamList) return [200, JSON.stringify({ data: this.livestreams.get(room) ?? [] })];
+    if (url.pathname === ENDPOINTS.rooms) {
+      this.rooms += 1;
+      const { customRoomId } = (body ?? {}) as CreateRoomBody;
+      return [200, JSON.stringify({ roomId: `room-${this.rooms}-fake`, ...(customRoomId ? { customRoomId } : {}), id: `64b0c1f2a9e8d7c6b5a4321${this.rooms % 10}`, disabled: false, createdAt: '2024-05-01T10:00:00.000Z' })];
+    }
+    return [200, this.replies[url.pathname] ?? '""'];
   }
 
   private serveFault(fault: Fault, request: IncomingMessage, response: ServerResponse): void {

@@ -59,8 +59,7 @@ export function useFakeApi(): FakeApi {
     await api.fake.close();
   });
   beforeEach(() => {
-    api.fake.requests.length = 0;
-    api.fake.faults.length = 0;
+    api.fake.reset();
   });
   return api;
 }

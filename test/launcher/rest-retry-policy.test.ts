@@ -3,7 +3,7 @@
 // Retry-After limit. Each case runs the CLI against the loopback api.fake.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RestClient } from '../../src/launcher/rest-client.js';
+import { buildVideoSdkClient } from '../../src/server/client.js';
 import { API_KEY, closedPort, runCli, SECRET, useFakeApi } from './harness.js';
 
 const TEMPLATE = 'https://rec.example.com/template/';
@@ -99,16 +99,16 @@ describe('VIDEOSDK_MAX_RETRY_WAIT_MS bounds Retry-After only', () => {
   it('the client waits its full backoff', async () => {
     api.fake.faults.push({ kind: 'status', status: 502 });
     const waits: number[] = [];
-    const client = new RestClient({
-      baseUrl: new URL(api.fake.url),
-      credentials: { apiKey: API_KEY, secret: SECRET },
-      network: { timeoutMs: 3000, retries: 2, retryBaseMs: 200, maxRetryWaitMs: 100 },
-      sleep: async (ms) => {
-        waits.push(ms);
+    const client = buildVideoSdkClient(
+      { apiKey: API_KEY, secret: SECRET, apiUrl: api.fake.url, timeoutMs: 3000, retries: 2, retryBaseMs: 200, maxRetryWaitMs: 100 },
+      {
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+        random: () => 1,
       },
-      random: () => 1,
-    });
-    await client.listRecordings({ roomId: 'r', page: 1, perPage: 20 });
+    );
+    await client.recordings.list({ roomId: 'r', page: 1, perPage: 20 });
     assert.deepEqual(waits, [200]);
   });
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LauncherError } from '../../src/launcher/errors.js';
-import { Redactor, REDACTED, REDACTED_TOKEN } from '../../src/launcher/redact.js';
+import { Redactor, REDACTED, REDACTED_TOKEN } from '../../src/server/redact.js';
 import { loadEnv, readApiUrl, readCredentials, readNetworkSettings } from '../../src/launcher/settings.js';
 import { emptyDir } from './harness.js';
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { LauncherError } from '../../src/launcher/errors.js';
-import { formatDuration, mintToken, parseTtl } from '../../src/launcher/token.js';
+import { formatDuration, parseTtl } from '../../src/launcher/token.js';
+import { VideoSdkError } from '../../src/server/errors.js';
+import { mintToken } from '../../src/server/token.js';
 import { API_KEY, SECRET } from './harness.js';
 
 const key = new TextEncoder().encode(SECRET);
@@ -62,6 +64,24 @@ describe('mintToken', () => {
     const { payload } = await jwtVerify(token, key);
     assert.deepEqual(Object.keys(payload).sort(), ['apikey', 'exp', 'iat', 'permissions', 'version']);
     assert.equal(payload.exp! - payload.iat!, 60);
+  });
+
+  it('binds a participant when asked (never for the recorder: see templateUrl)', async () => {
+    const { claims } = await mintToken({ apiKey: API_KEY, secret: SECRET }, { ttlSeconds: 60, participantId: 'p1' });
+    assert.equal(claims.participantId, 'p1');
+  });
+
+  it('refuses what VideoSDK would: ask_join with others, a lifetime over 30 days, an empty room', async () => {
+    const credentials = { apiKey: API_KEY, secret: SECRET };
+    const cases: [Parameters<typeof mintToken>[1], RegExp][] = [
+      [{ ttlSeconds: 60, permissions: ['ask_join', 'allow_join'] }, /ask_join cannot be combined/],
+      [{ ttlSeconds: 31 * 86_400 }, /ttlSeconds=2678400 is not valid/],
+      [{ ttlSeconds: 0 }, /ttlSeconds=0 is not valid/],
+      [{ ttlSeconds: 60, roomId: ' ' }, /roomId must be a non-empty string/],
+    ];
+    for (const [request, message] of cases) {
+      await assert.rejects(mintToken(credentials, request), (e: unknown) => e instanceof VideoSdkError && e.kind === 'invalid' && message.test(e.message));
+    }
   });
 
   it('does not verify with another secret', async () => {

@@ -2,7 +2,7 @@
 // character, escape sequence or line separator survives, and in --json the payload stays nested.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { printable } from '../../src/launcher/printable.js';
+import { printable } from '../../src/server/printable.js';
 import { post, started, startWatch, stopped } from './watch-harness.js';
 
 // Everything but the newline that ends each printed line.
@@ -56,7 +56,7 @@ describe('watch output', () => {
     assert.doesNotMatch(result.stdout, RAW_CONTROL);
     const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.deepEqual(events.map((e) => e.event), ['listening', 'webhook', 'webhook', 'webhook', 'webhook', 'done']);
-    assert.deepEqual(events[1], { event: 'webhook', webhookType: 'recording-started', state: 'started', track: false, data: spoof });
+    assert.deepEqual(events[1], { event: 'webhook', webhookType: 'recording-started', family: 'recording', state: 'started', track: false, data: spoof });
     const data = events[2]!.data as Record<string, unknown>;
     assert.equal(data.meetingId, printable(FORGED));
     assert.equal(data.participantId, 'p');

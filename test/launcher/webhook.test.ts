@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MAX_WEBHOOK_BYTES, startWebhookServer, type Rejection, type WebhookServer } from '../../src/launcher/webhook-server.js';
-import type { RecordingWebhook } from '../../src/launcher/webhooks.js';
+import { startWebhookServer, type WebhookServer } from '../../src/launcher/webhook-server.js';
+import { MAX_WEBHOOK_BYTES, type Rejection } from '../../src/server/webhook-handler.js';
+import type { WebhookEvent } from '../../src/server/webhooks.js';
 import { runCli } from './harness.js';
 import { failed, json, post, type Reply, send, started, startWatch, stopped } from './watch-harness.js';
 
 describe('webhook receiver', () => {
   let server: WebhookServer;
-  const received: RecordingWebhook[] = [];
+  const received: WebhookEvent[] = [];
   const rejected: Rejection[] = [];
   before(async () => {
-    server = await startWebhookServer({ host: '127.0.0.1', port: 0, onWebhook: (w) => received.push(w), onRejected: (r) => rejected.push(r) });
+    server = await startWebhookServer({ host: '127.0.0.1', port: 0, onEvent: (w) => void received.push(w), onRejected: (r) => rejected.push(r) });
   });
   after(async () => {
     await server.close();
@@ -121,10 +122,10 @@ describe('watch', () => {
     const events = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.deepEqual(events.map((e) => e.event), ['listening', 'webhook', 'webhook', 'done']);
     assert.deepEqual(events[2], {
-      event: 'webhook', webhookType: 'recording-stopped', state: 'stopped', track: false, fileUrls: ['https://cdn.example.com/s2.mp4'],
+      event: 'webhook', webhookType: 'recording-stopped', family: 'recording', state: 'stopped', track: false, fileUrls: ['https://cdn.example.com/s2.mp4'],
       data: { meetingId: 'room-1', sessionId: 's2', filePath: '/recordings/s2.mp4', fileUrl: 'https://cdn.example.com/s2.mp4' },
     });
-    assert.deepEqual(events[3], { event: 'done', state: 'stopped', exitCode: 0, meetingId: 'room-1', sessionId: 's2', fileUrl: 'https://cdn.example.com/s2.mp4' });
+    assert.deepEqual(events[3], { event: 'done', webhookType: 'recording-stopped', state: 'stopped', exitCode: 0, meetingId: 'room-1', sessionId: 's2', fileUrl: 'https://cdn.example.com/s2.mp4' });
   });
 
   it('a failed recording ends --until stopped with exit 6', async () => {
@@ -161,7 +162,7 @@ describe('watch', () => {
     await post(watch.url, stopped('s7'));
     const result = await watch.done;
     assert.equal(result.code, 0);
-    assert.match(result.stderr, /rejected GET \/: 405 only POST is accepted\nrejected POST \/: 422 not a documented recording webhook/);
+    assert.match(result.stderr, /rejected GET \/: 405 only POST is accepted\nrejected POST \/: 422 not a documented VideoSDK webhook/);
   });
 
   it('records every one of a burst of 200 before the stop', async () => {
@@ -195,7 +196,7 @@ describe('watch', () => {
   });
 
   it('rejects bad flags with exit 2', async () => {
-    assert.match((await runCli(['watch', '--until', 'started'], {})).stderr, /--until="started" is not valid; accepted: stopped, failed/);
+    assert.match((await runCli(['watch', '--until', 'started'], {})).stderr, /--until="started" is not valid; accepted: stopped, failed, recording-failed, recording-stopped, participant-track-recording-failed, participant-track-recording-stopped, participant-recording-failed, participant-recording-stopped, hls-stopped, hls-failed, livestream-stopped, livestream-failed, transcription-stopped, transcription-failed, transcription-completed\n$/);
     assert.match((await runCli(['watch', '--port', '99999'], {})).stderr, /--port="99999" is not valid/);
   });
 

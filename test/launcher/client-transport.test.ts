@@ -1,9 +1,13 @@
+// The library client's transport against the loopback fake: the documented headers and bodies, which
+// failures are retried and how, and typed errors carrying VideoSDK's status and code.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { toRestConfig } from '../../src/config/rest-config.js';
 import { DEFAULT_OPTIONS } from '../../src/config/options.js';
-import { LauncherError } from '../../src/launcher/errors.js';
-import { parseRetryAfter, RestClient, type RestClientOptions, type RetryNotice, serverMessage } from '../../src/launcher/rest-client.js';
+import { buildVideoSdkClient, type VideoSdkClient, type VideoSdkClientOptions } from '../../src/server/client.js';
+import { VideoSdkError } from '../../src/server/errors.js';
+import { parseRetryAfter, type RetryNotice } from '../../src/server/http.js';
+import { serverMessage } from '../../src/server/server-message.js';
 import { FakeVideoSdk } from './fake-videosdk.js';
 import { API_KEY, closedPort, SECRET } from './harness.js';
 
@@ -14,65 +18,62 @@ before(async () => {
 after(async () => {
   await fake.close();
 });
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.faults.length = 0;
-});
+beforeEach(() => fake.reset());
 
 interface Harness {
-  readonly client: RestClient;
+  readonly client: VideoSdkClient;
   readonly waits: number[];
   readonly notices: RetryNotice[];
 }
 
-function client(overrides: Partial<RestClientOptions> = {}, secret = SECRET): Harness {
+function client(overrides: Partial<VideoSdkClientOptions> = {}, secret = SECRET): Harness {
   const waits: number[] = [];
   const notices: RetryNotice[] = [];
-  const instance = new RestClient({
-    baseUrl: new URL(fake.url),
-    credentials: { apiKey: API_KEY, secret },
-    network: { timeoutMs: 3000, retries: 3, retryBaseMs: 100, maxRetryWaitMs: 60_000 },
-    sleep: async (ms) => {
-      waits.push(ms);
+  const instance = buildVideoSdkClient(
+    { apiKey: API_KEY, secret, apiUrl: fake.url, timeoutMs: 3000, retries: 3, retryBaseMs: 100, maxRetryWaitMs: 60_000, onRetry: (notice) => notices.push(notice), ...overrides },
+    {
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      random: () => 1,
     },
-    random: () => 1,
-    onRetry: (notice) => notices.push(notice),
-    ...overrides,
-  });
+  );
   return { client: instance, waits, notices };
 }
 
 const startBody = { roomId: 'room-1', config: toRestConfig(DEFAULT_OPTIONS) };
 const listQuery = { roomId: 'room-none', page: 1, perPage: 20 };
-const isError = (kind: string, pattern: RegExp, status?: number) => (error: unknown) =>
-  error instanceof LauncherError && error.kind === kind && pattern.test(error.message) && (status === undefined || error.status === status);
+const isError = (kind: string, pattern: RegExp, status?: number, code?: number) => (error: unknown) =>
+  error instanceof VideoSdkError && error.kind === kind && pattern.test(error.message) && (status === undefined || error.status === status) && (code === undefined || error.code === code);
 
-describe('RestClient against the documented contract', () => {
+describe('the client against the documented contract', () => {
   it('sends the raw JWT, a short-lived crawler token, and the exact body', async () => {
     const { client: c } = client();
-    assert.equal(await c.startRecording(startBody), 'Recording started successfully');
+    assert.deepEqual(await c.recordings.start(startBody), { message: 'Recording started successfully', data: undefined });
     assert.deepEqual(fake.problems, []);
     const [seen] = fake.requests;
     assert.equal(seen?.path, '/v2/recordings/start');
     assert.deepEqual(seen?.body, startBody);
     assert.match(seen?.authorization ?? '', /^eyJ[^ ]+$/);
+    assert.equal(seen?.contentType, 'application/json');
     assert.deepEqual(seen?.claims?.roles, ['crawler']);
     assert.equal(seen?.claims?.exp! - seen?.claims?.iat!, 600);
   });
 
   it('calls end, track start and track stop with their documented bodies', async () => {
     const { client: c } = client();
-    assert.equal(await c.endRecording({ roomId: 'room-1' }), 'Recording ended successfully');
-    await c.startTrack({ roomId: 'room-1', participantId: 'p1', kind: 'screen_video', fileFormat: 'webm', bucketDirPath: 'tracks/' });
-    await c.stopTrack({ roomId: 'room-1', participantId: 'p1', kind: 'screen_video' });
+    assert.equal((await c.recordings.stop({ roomId: 'room-1' })).message, 'Recording ended successfully');
+    await c.tracks.start({ roomId: 'room-1', participantId: 'p1', kind: 'screen_video', bucketDirPath: 'tracks/' });
+    await c.tracks.stop({ roomId: 'room-1', participantId: 'p1', kind: 'screen_video' });
     assert.deepEqual(fake.requests.map((r) => r.path), ['/v2/recordings/end', '/v2/recordings/participant/track/start', '/v2/recordings/participant/track/stop']);
+    assert.deepEqual(fake.requests[1]?.body, { roomId: 'room-1', participantId: 'p1', kind: 'screen_video', fileFormat: 'webm', bucketDirPath: 'tracks/' });
     assert.deepEqual(fake.problems, []);
   });
 
   it('lists with the documented query and validates the response', async () => {
     fake.recordings.set('room-L', [{ id: 'r1', roomId: 'room-L', sessionId: 's1', file: { fileUrl: 'https://cdn/x.mp4', size: 10, meta: { duration: 5 } }, createdAt: '2024-01-01T00:00:00Z' }]);
     const { client: c } = client();
-    const list = await c.listRecordings({ roomId: 'room-L', sessionId: 's1', page: 1, perPage: 20 });
+    const list = await c.recordings.list({ roomId: 'room-L', sessionId: 's1', page: 1, perPage: 20 });
     assert.equal(list.data[0]?.file?.fileUrl, 'https://cdn/x.mp4');
     assert.deepEqual(Object.fromEntries(fake.requests[0]!.query), { roomId: 'room-L', sessionId: 's1', page: '1', perPage: '20' });
     assert.deepEqual(fake.problems, []);
@@ -81,17 +82,17 @@ describe('RestClient against the documented contract', () => {
   it('a new token is signed for every attempt', async () => {
     fake.faults.push({ kind: 'status', status: 503 });
     const { client: c } = client();
-    await c.endRecording({ roomId: 'room-1' });
+    await c.recordings.stop({ roomId: 'room-1' });
     assert.equal(fake.requests.length, 2);
     assert.deepEqual(fake.problems, []);
   });
 });
 
-describe('RestClient retries', () => {
+describe('client retries', () => {
   it('retries 5xx on a GET with growing backoff, then succeeds', async () => {
     fake.faults.push({ kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 });
     const { client: c, waits, notices } = client();
-    assert.equal((await c.listRecordings(listQuery)).pageInfo.total, 0);
+    assert.equal((await c.recordings.list(listQuery)).pageInfo.total, 0);
     assert.deepEqual(waits, [100, 200, 400]);
     assert.deepEqual(notices.map((n) => [n.attempt, n.attempts, n.reason]), [[2, 4, 'VideoSDK answered 500'], [3, 4, 'VideoSDK answered 502'], [4, 4, 'VideoSDK answered 503']]);
   });
@@ -99,14 +100,14 @@ describe('RestClient retries', () => {
   it('gives up after the configured retries with an API error carrying the server message', async () => {
     for (let i = 0; i < 4; i += 1) fake.faults.push({ kind: 'status', status: 500, body: JSON.stringify({ error: 'Internal trouble', statusCode: 500 }) });
     const { client: c } = client();
-    await assert.rejects(c.listRecordings(listQuery), isError('api', /failed on GET \/v2\/recordings \(500\): Internal trouble/, 500));
+    await assert.rejects(c.recordings.list(listQuery), isError('api', /failed on GET \/v2\/recordings \(500\): Internal trouble/, 500));
     assert.equal(fake.requests.length, 4);
   });
 
   it('honours Retry-After in seconds on 429', async () => {
     fake.faults.push({ kind: 'status', status: 429, headers: { 'retry-after': '7' } });
     const { client: c, waits } = client();
-    await c.endRecording({ roomId: 'room-1' });
+    await c.recordings.stop({ roomId: 'room-1' });
     assert.deepEqual(waits, [7000]);
   });
 
@@ -118,16 +119,16 @@ describe('RestClient retries', () => {
 
   it('fails at once when Retry-After is longer than it is willing to wait', async () => {
     fake.faults.push({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
-    const { client: c, waits } = client({ network: { timeoutMs: 3000, retries: 3, retryBaseMs: 1, maxRetryWaitMs: 60_000 } });
-    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('api', /rate-limited .*retry after 3600 s/, 429));
+    const { client: c, waits } = client({ timeoutMs: 3000, retries: 3, retryBaseMs: 1, maxRetryWaitMs: 60_000 });
+    await assert.rejects(c.recordings.stop({ roomId: 'room-1' }), isError('api', /rate-limited .*retry after 3600 s/, 429));
     assert.deepEqual(waits, []);
   });
 
   it('times out a GET that never answers, retries, and reports a network error', async () => {
     fake.faults.push({ kind: 'hang' }, { kind: 'hang' });
-    const { client: c } = client({ network: { timeoutMs: 50, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 1000 } });
+    const { client: c } = client({ timeoutMs: 50, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 1000 });
     const started = Date.now();
-    await assert.rejects(c.listRecordings(listQuery), isError('network', /no answer within 50 ms/));
+    await assert.rejects(c.recordings.list(listQuery), isError('network', /no answer within 50 ms/));
     assert.equal(fake.requests.length, 2);
     assert.ok(Date.now() - started < 5000);
   });
@@ -135,20 +136,20 @@ describe('RestClient retries', () => {
   it('recovers from a reset connection on a GET', async () => {
     fake.faults.push({ kind: 'reset' });
     const { client: c, notices } = client();
-    assert.equal((await c.listRecordings(listQuery)).pageInfo.total, 0);
+    assert.equal((await c.recordings.list(listQuery)).pageInfo.total, 0);
     assert.equal(notices.length, 1);
     assert.match(notices[0]!.reason, /ECONNRESET|socket|other side closed/i);
   });
 
   it('reports an unreachable server as a network error', async () => {
-    const { client: c } = client({ baseUrl: new URL(`http://127.0.0.1:${await closedPort()}/`), network: { timeoutMs: 3000, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 10 } });
-    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('network', /ECONNREFUSED/));
+    const { client: c } = client({ apiUrl: `http://127.0.0.1:${await closedPort()}/`, timeoutMs: 3000, retries: 1, retryBaseMs: 1, maxRetryWaitMs: 10 });
+    await assert.rejects(c.recordings.stop({ roomId: 'room-1' }), isError('network', /ECONNREFUSED/));
   });
 
   it('does not retry other 4xx and shows the server message', async () => {
     fake.faults.push({ kind: 'status', status: 400, body: JSON.stringify({ error: 'Previous recording is still processing', statusCode: 4018 }) });
     const { client: c, waits } = client();
-    await assert.rejects(c.startRecording(startBody), isError('api', /rejected POST \/v2\/recordings\/start \(400\): Previous recording is still processing \(code 4018: .*try again in a minute\)/, 400));
+    await assert.rejects(c.recordings.start(startBody), isError('api', /rejected POST \/v2\/recordings\/start \(400\): Previous recording is still processing \(code 4018: .*try again in a minute\)/, 400, 4018));
     assert.equal(fake.requests.length, 1);
     assert.deepEqual(waits, []);
   });
@@ -156,33 +157,33 @@ describe('RestClient retries', () => {
   it('shows a plain-string failure as sent', async () => {
     fake.faults.push({ kind: 'status', status: 404, body: 'Room not found' });
     const { client: c } = client();
-    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('api', /\(404\): Room not found$/));
+    await assert.rejects(c.recordings.stop({ roomId: 'room-1' }), isError('api', /\(404\): Room not found$/));
   });
 
   it('maps 401 to an auth error without retrying, and the fake really rejects a wrong secret', async () => {
     const { client: c, waits } = client({}, `${SECRET}-wrong`);
-    await assert.rejects(c.endRecording({ roomId: 'room-1' }), isError('auth', /refused the credentials \(401\).*Token is invalid or expired.*VIDEOSDK_SECRET/, 401));
+    await assert.rejects(c.recordings.stop({ roomId: 'room-1' }), isError('auth', /refused the credentials \(401\).*Token is invalid or expired \(code 401\); check the apiKey and secret$/, 401, 401));
     assert.deepEqual(waits, []);
   });
 
   it('rejects a malformed list body as an API error', async () => {
     fake.faults.push({ kind: 'malformed' });
     const { client: c } = client();
-    await assert.rejects(c.listRecordings({ roomId: 'r', page: 1, perPage: 20 }), isError('api', /not JSON/));
+    await assert.rejects(c.recordings.list({ roomId: 'r', page: 1, perPage: 20 }), isError('api', /not JSON/));
   });
 
   it('rejects a list in the wrong shape, naming the field', async () => {
     fake.faults.push({ kind: 'status', status: 200, body: JSON.stringify({ pageInfo: { currentPage: 1 }, data: [] }) });
     const { client: c } = client();
-    await assert.rejects(c.listRecordings({ roomId: 'r', page: 1, perPage: 20 }), isError('api', /unexpected shape \(pageInfo\.perPage/));
+    await assert.rejects(c.recordings.list({ roomId: 'r', page: 1, perPage: 20 }), isError('api', /unexpected shape \(pageInfo\.perPage/));
   });
 
   it('stops waiting when aborted', async () => {
     fake.faults.push({ kind: 'hang' });
     const controller = new AbortController();
-    const { client: c } = client({ signal: controller.signal, network: { timeoutMs: 5000, retries: 0, retryBaseMs: 1, maxRetryWaitMs: 1 } });
+    const { client: c } = client({ signal: controller.signal, timeoutMs: 5000, retries: 0, retryBaseMs: 1, maxRetryWaitMs: 1 });
     setTimeout(() => controller.abort(), 30);
-    await assert.rejects(c.endRecording({ roomId: 'room-1' }), (e: unknown) => !(e instanceof LauncherError));
+    await assert.rejects(c.recordings.stop({ roomId: 'room-1' }), (e: unknown) => !(e instanceof VideoSdkError));
   });
 });
 

@@ -1,11 +1,16 @@
 /**
- * The templateUrl VideoSDK's recorder opens: the hosted page, a join token and every layout option.
- * VideoSDK refuses plain http and local addresses, so those are caught here, before any request.
+ * The templateUrl VideoSDK's recorder opens: the hosted page, a join token, what it is filmed for
+ * (`output=`) and every layout option. VideoSDK refuses plain http and local addresses, so those are
+ * caught here, before any request.
  */
 import { isIP } from 'node:net';
 import { type OptionName, OptionSchemas, parsePartialOptions, type RecordingOptions } from '../config/options.js';
-import { optionsToQuery } from '../config/url-params.js';
-import { usageError } from './errors.js';
+import { invalidOptions } from './errors.js';
+
+/** What VideoSDK films the page for; the page follows that output's layout topic. */
+export const OUTPUTS = ['recording', 'hls', 'livestream'] as const;
+/** One output: a recording, an HLS stream or an RTMP live stream. */
+export type TemplateOutput = (typeof OUTPUTS)[number];
 
 /** Query parameters VideoSDK or the launcher set; a base URL must not carry them. */
 const RESERVED_PARAMS = ['token', 'meetingId', 'participantId'] as const;
@@ -57,39 +62,48 @@ export function isLocalHost(hostname: string): boolean {
   return !host.includes('.');
 }
 
+/** How messages name the base URL and the switch that permits local addresses. */
+export interface BaseUrlNames {
+  readonly url: string;
+  readonly allowInsecure: string;
+}
+
+const LIBRARY_NAMES: BaseUrlNames = { url: 'baseUrl', allowInsecure: 'allowInsecure: true' };
+
 /**
  * Parses and checks a template base URL: https and a public host unless `allowInsecure`, and none of
  * the parameters the launcher or VideoSDK add.
  */
-export function parseTemplateBase(raw: string, allowInsecure: boolean, flag = '--template-url'): URL {
+export function parseTemplateBase(raw: string, allowInsecure: boolean, names: BaseUrlNames = LIBRARY_NAMES): URL {
+  const { url: flag, allowInsecure: allowName } = names;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw usageError(`${flag}: not a URL; accepted: an https URL such as https://example.com/recording/`);
+    throw invalidOptions(`${flag}: not a URL; accepted: an https URL such as https://example.com/recording/`);
   }
   if (url.protocol !== 'https:' && !(allowInsecure && url.protocol === 'http:')) {
-    throw usageError(
-      `${flag}: VideoSDK only opens https URLs, not ${url.protocol.replace(':', '')}; accepted: https://… (--allow-insecure-template permits http for testing)`,
+    throw invalidOptions(
+      `${flag}: VideoSDK only opens https URLs, not ${url.protocol.replace(':', '')}; accepted: https://… (${allowName} permits http for testing)`,
     );
   }
   if (!allowInsecure && isLocalHost(url.hostname)) {
-    throw usageError(
-      `${flag}: ${url.hostname} is a local or private address that VideoSDK cannot reach; accepted: a public https host (--allow-insecure-template permits it for testing)`,
+    throw invalidOptions(
+      `${flag}: ${url.hostname} is a local or private address that VideoSDK cannot reach; accepted: a public https host (${allowName} permits it for testing)`,
     );
   }
   if (url.username || url.password) {
-    throw usageError(`${flag}: must not contain a user name or password`);
+    throw invalidOptions(`${flag}: must not contain a user name or password`);
   }
   // URL drops an empty "#", but VideoSDK appends to the string as given.
   if (url.hash !== '' || raw.includes('#')) {
-    throw usageError(
+    throw invalidOptions(
       `${flag}: must not contain a #fragment: VideoSDK appends &participantId=… to the URL, which would land inside the fragment where the page cannot read it; accepted: the URL without its #… part`,
     );
   }
   for (const name of RESERVED_PARAMS) {
     if (url.searchParams.has(name)) {
-      throw usageError(`${flag}: must not contain ${name}=; the launcher adds the token and meetingId, VideoSDK adds participantId`);
+      throw invalidOptions(`${flag}: must not contain ${name}=; the token and meetingId are added for you, VideoSDK adds participantId`);
     }
   }
   return url;
@@ -97,9 +111,9 @@ export function parseTemplateBase(raw: string, allowInsecure: boolean, flag = '-
 
 /**
  * The layout options the base URL's own query already sets (as the page reads them: the first of
- * each name), validated by the page's schemas; a value the page would ignore is a usage error.
+ * each name), validated by the page's schemas; a value the page would ignore is refused.
  */
-export function baseOptions(base: URL, flag = '--template-url'): Partial<RecordingOptions> {
+export function baseOptions(base: URL, flag = 'baseUrl'): Partial<RecordingOptions> {
   const raw: Partial<Record<OptionName, string>> = {};
   for (const name of Object.keys(OptionSchemas) as OptionName[]) {
     const value = base.searchParams.get(name);
@@ -108,16 +122,21 @@ export function baseOptions(base: URL, flag = '--template-url'): Partial<Recordi
   const { options, warnings } = parsePartialOptions(raw);
   const [warning] = warnings;
   if (warning !== undefined) {
-    throw usageError(`${flag}: ${warning.option}=${JSON.stringify(warning.value)} is not valid; accepted: ${warning.accepted}`);
+    throw invalidOptions(`${flag}: ${warning.option}=${JSON.stringify(warning.value)} is not valid; accepted: ${warning.accepted}`);
   }
   return options;
 }
 
-/** The full templateUrl: the base's own params, then token, meetingId and every layout option. */
-export function buildTemplateUrl(base: URL, token: string, roomId: string, options: RecordingOptions): string {
+/**
+ * The full templateUrl: the base's own params, then token, meetingId (unless the room is not known
+ * yet), every layout option and `output`, which replaces any the base carried.
+ */
+export function buildTemplateUrl(base: URL, token: string, roomId: string | undefined, options: RecordingOptions, output: TemplateOutput): string {
   const url = new URL(base.href);
   url.searchParams.set('token', token);
-  url.searchParams.set('meetingId', roomId);
-  for (const [name, value] of optionsToQuery(options, { all: true })) url.searchParams.set(name, value);
+  if (roomId !== undefined) url.searchParams.set('meetingId', roomId);
+  // Every option, defaults included, so the recording never depends on the page's defaults.
+  for (const name of Object.keys(OptionSchemas) as OptionName[]) url.searchParams.set(name, String(options[name]));
+  url.searchParams.set('output', output);
   return url.href;
 }
