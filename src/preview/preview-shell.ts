@@ -3,8 +3,8 @@
  * true output size scaled to the space left, and keeps the page URL in step with the options.
  */
 import type { RecApp } from '../components/rec-app.js';
-import { RecOptionsChangeEvent } from '../components/events.js';
-import { fitFrame, outputSize, previewSearch } from './preview-url.js';
+import { RecFeaturesChangeEvent, RecOptionsChangeEvent } from '../components/events.js';
+import { fitFrame, outputSize, previewFeatureSearch, previewSearch } from './preview-url.js';
 import './rec-preview-panel.js';
 import type { RecPreviewPanel } from './rec-preview-panel.js';
 
@@ -58,6 +58,14 @@ export function mountPreview(app: RecApp, host: HTMLElement = document.body): Mo
     }
   };
   app.addEventListener(RecOptionsChangeEvent.eventName, onOptions);
+  // Captions, chat, hide and the share layout are in the URL too, so a reload and a recording keep them.
+  const onFeatures = (): void => {
+    const search = previewFeatureSearch(window.location.search, app.features);
+    if (search !== window.location.search) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    }
+  };
+  app.addEventListener(RecFeaturesChangeEvent.eventName, onFeatures);
   const observer = new ResizeObserver(() => place());
   observer.observe(panel);
   window.addEventListener('resize', place);
@@ -70,6 +78,7 @@ export function mountPreview(app: RecApp, host: HTMLElement = document.body): Mo
       observer.disconnect();
       window.removeEventListener('resize', place);
       app.removeEventListener(RecOptionsChangeEvent.eventName, onOptions);
+      app.removeEventListener(RecFeaturesChangeEvent.eventName, onFeatures);
       panel.remove();
       for (const name of ['inset', 'left', 'top', 'width', 'height', 'transform', 'transformOrigin', 'boxShadow'] as const) {
         app.style[name] = '';

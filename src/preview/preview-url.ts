@@ -1,4 +1,6 @@
 /** Pure helpers of the designer preview: output sizes, the stage's scale, and the URLs it shares. */
+import { type FeatureParams, featureFlagsToQuery } from '../config/feature-params.js';
+import type { RecordingGraphicsMessage } from '../config/graphics-topics.js';
 import { DEFAULT_OPTIONS, OptionSchemas, type OptionName, type Orientation, type Quality, type RecordingOptions } from '../config/options.js';
 import { optionsToQuery } from '../config/url-params.js';
 import type { Size } from '../layout/types.js';
@@ -64,7 +66,7 @@ function shellQuote(value: string): string {
 /** Page parameters that belong to the preview or the simulated meeting, never to a recording's URL. */
 const PAGE_ONLY_PARAMS = new Set([
   'token', 'meetingId', 'participantId', 'panel', 'demo', 'seed', 'speaker', 'pins', 'presenter',
-  'cameraOff', 'muted', 'names', 'still', 'clip',
+  'cameraOff', 'muted', 'names', 'still', 'clip', 'agents',
 ]);
 
 /** The template address to record: the page's, with the template's own params (e.g. a title) and no preview-only or option ones. */
@@ -82,4 +84,27 @@ export function recordingTemplateUrl(pageUrl: string): string {
 /** The template's own address: origin and path, without the query (the launcher adds its own). */
 export function templateBase(location: Pick<Location, 'origin' | 'pathname'>): string {
   return `${location.origin}${location.pathname}`;
+}
+
+/** The flags of the extras the preview writes to its URL (captions, chat, hide, shareLayout). */
+const FEATURE_FLAGS = ['captions', 'chat', 'hide', 'shareLayout'] as const;
+
+/** The page's query with the extras' flags replaced by these (off ones left out); everything else kept. */
+export function previewFeatureSearch(current: string, features: Pick<FeatureParams, (typeof FEATURE_FLAGS)[number]>): string {
+  const query = new URLSearchParams(current);
+  for (const name of FEATURE_FLAGS) query.delete(name);
+  for (const [name, value] of featureFlagsToQuery(features)) query.set(name, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The host app's call that puts these graphics on every recorder (`publishRecordingGraphics`). */
+export function publishCall(message: RecordingGraphicsMessage): string {
+  const keys = Object.keys(message);
+  if (keys.length === 0) return '// No live graphics yet: show one above to see the call that publishes it.';
+  return [
+    "import { publishRecordingGraphics } from './src/config/layout-message.js';",
+    '',
+    `await publishRecordingGraphics(meeting.pubSub, ${JSON.stringify(message, null, 2)});`,
+  ].join('\n');
 }

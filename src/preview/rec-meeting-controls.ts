@@ -1,18 +1,23 @@
 /** The designer panel's meeting section: buttons that drive the simulated meeting, one row per participant. */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type MeetingState, type Participant, emptyMeeting } from '../meeting/state.js';
+import { RecFeaturesChangeEvent } from '../components/events.js';
+import { type AgentState, type MeetingState, type Participant, emptyMeeting } from '../meeting/state.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { panelStyles } from './panel-styles.js';
 
 /** How fast the "alternate speakers" demo switches: well under the default dwell, to show it holds. */
 const ALTERNATE_EVERY_MS = 500;
 const ALTERNATE_FOR_MS = 8000;
+const AGENT_STATES: readonly AgentState[] = ['idle', 'listening', 'thinking', 'speaking'];
 
 /**
- * The simulated meeting's controls: add, speak, pin, share, camera, mic and remove. It shows the
- * meeting it is given and sends each action to the simulated meeting's `DemoControls`; without
- * controls (a live meeting) every button is disabled.
+ * The simulated meeting's controls: add (a person or an AI agent), speak, pin, share, camera, mic,
+ * an agent's state, hide from the frame and remove. It shows the meeting it is given and sends each
+ * action to the simulated meeting's `DemoControls`; without controls (a live meeting) every button
+ * is disabled. Hiding is a URL extra (`hide=`), asked for with `rec-features-change`.
+ *
+ * @fires rec-features-change - when someone is hidden or shown again
  */
 @customElement('rec-meeting-controls')
 export class RecMeetingControls extends LitElement {
@@ -53,6 +58,11 @@ export class RecMeetingControls extends LitElement {
         padding: 2px 5px;
         font-size: 12px;
       }
+      .buttons select {
+        width: auto;
+        padding: 1px 2px;
+        font-size: 12px;
+      }
     `,
   ];
 
@@ -60,6 +70,8 @@ export class RecMeetingControls extends LitElement {
   @property({ attribute: false }) meeting: MeetingState = emptyMeeting();
   /** The simulated meeting's controls; absent when the page shows a live meeting. */
   @property({ attribute: false }) controls?: DemoControls;
+  /** Ids kept off the frame (`hide=`). */
+  @property({ attribute: false }) hiddenIds: readonly string[] = [];
 
   @state() private alternating = false;
 
@@ -91,6 +103,11 @@ export class RecMeetingControls extends LitElement {
     demo.speak(ids[turn++] ?? null);
   };
 
+  private toggleHidden(id: string): void {
+    const hide = this.hiddenIds.includes(id) ? this.hiddenIds.filter((h) => h !== id) : [...this.hiddenIds, id];
+    this.dispatchEvent(new RecFeaturesChangeEvent({ hide }));
+  }
+
   private stopAlternating(): void {
     clearInterval(this.alternateTimer);
     this.alternateTimer = undefined;
@@ -105,6 +122,7 @@ export class RecMeetingControls extends LitElement {
       <legend>Simulated meeting</legend>
       <div class="actions">
         <button @click=${() => demo?.join()}>Add participant</button>
+        <button @click=${() => demo?.joinAgent()}>Add AI agent</button>
         <button aria-pressed=${String(this.alternating)} ?disabled=${people.length < 2 && !this.alternating} @click=${this.toggleAlternating}>
           Alternate speakers quickly
         </button>
@@ -124,11 +142,14 @@ export class RecMeetingControls extends LitElement {
     const pinned = meeting.pins.some((pin) => pin.participantId === p.id && pin.cam);
     const sharing = meeting.presenterId === p.id;
     const name = p.displayName;
+    const hidden = this.hiddenIds.includes(p.id) || p.hiddenFromRecording === true;
     // data-row-for, not data-participant-id: that attribute is the tiles' testing contract alone.
     return html`<li data-row-for=${p.id}>
       <div class="who">
         <span>${name}</span>
+        ${p.isAgent ? html`<span class="tag">AI</span>` : nothing}
         ${speaking ? html`<span class="tag">speaking</span>` : nothing}
+        ${hidden ? html`<span class="tag">hidden</span>` : nothing}
       </div>
       <div class="buttons">
         <button aria-pressed=${String(speaking)} aria-label=${`Speak ${name}`} @click=${() => demo?.speak(p.id)}>Speak</button>
@@ -146,6 +167,15 @@ export class RecMeetingControls extends LitElement {
           Camera
         </button>
         <button aria-pressed=${String(p.micOn)} aria-label=${`Mic ${name}`} @click=${() => demo?.setMic(p.id, !p.micOn)}>Mic</button>
+        <button aria-pressed=${String(hidden)} aria-label=${`Hide ${name}`} @click=${() => this.toggleHidden(p.id)}>Hide</button>
+        ${p.isAgent
+          ? html`<select
+              aria-label=${`State of ${name}`}
+              @change=${(e: Event) => demo?.setAgentState(p.id, (e.target as HTMLSelectElement).value as AgentState)}
+            >
+              ${AGENT_STATES.map((s) => html`<option value=${s} ?selected=${p.agentState === s}>${s}</option>`)}
+            </select>`
+          : nothing}
         <button aria-label=${`Remove ${name}`} @click=${() => demo?.leave(p.id)}>Remove</button>
       </div>
     </li>`;

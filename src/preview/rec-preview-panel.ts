@@ -1,13 +1,16 @@
-/** The designer panel: a collapsible side bar holding the options, meeting and "Record this design" sections. */
+/** The designer panel: a collapsible side bar holding the options, extras, graphics, meeting and "Record this design" sections. */
 import { LitElement, css, html, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RecApp } from '../components/rec-app.js';
-import { RecOptionsChangeEvent } from '../components/events.js';
+import { RecFeaturesChangeEvent, RecOptionsChangeEvent } from '../components/events.js';
 import { FONT_STACK } from '../components/theme.js';
+import { type FeatureParams, NO_FEATURES } from '../config/feature-params.js';
 import { DEFAULT_OPTIONS, type RecordingOptions } from '../config/options.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { type MeetingState, emptyMeeting } from '../meeting/state.js';
 import { panelStyles } from './panel-styles.js';
+import './rec-extras-controls.js';
+import './rec-graphics-controls.js';
 import './rec-meeting-controls.js';
 import './rec-option-fields.js';
 import './rec-record-design.js';
@@ -19,6 +22,7 @@ import './rec-record-design.js';
  * simulated meeting's `DemoControls`.
  *
  * @fires rec-options-change - on the app, when an option is edited
+ * @fires rec-features-change - on the app, when captions, chat, who is hidden or the share layout change
  */
 @customElement('rec-preview-panel')
 export class RecPreviewPanel extends LitElement {
@@ -83,6 +87,7 @@ export class RecPreviewPanel extends LitElement {
 
   @state() private options: RecordingOptions = DEFAULT_OPTIONS;
   @state() private meeting: MeetingState = emptyMeeting();
+  @state() private features: FeatureParams = NO_FEATURES;
 
   private unsubscribe?: () => void;
 
@@ -107,6 +112,7 @@ export class RecPreviewPanel extends LitElement {
 
   private watch(app: RecApp): void {
     this.options = app.options;
+    this.features = app.features;
     this.meeting = app.store.state;
     this.unsubscribe = app.store.subscribe((meeting) => {
       this.meeting = meeting;
@@ -127,11 +133,21 @@ export class RecPreviewPanel extends LitElement {
     this.options = app.options;
   };
 
+  /** Passes a section's extras edit on to the app (and so to the page URL). */
+  private onFeaturesChange = (event: RecFeaturesChangeEvent): void => {
+    event.stopPropagation();
+    const app = this.app;
+    if (!app) return;
+    app.dispatchEvent(new RecFeaturesChangeEvent(event.features));
+    this.features = app.features;
+  };
+
   private toggleCollapsed = (): void => {
     this.collapsed = !this.collapsed;
   };
 
   override render() {
+    const people = [...this.meeting.participants.values()];
     return html`
       <header>
         <button
@@ -147,8 +163,20 @@ export class RecPreviewPanel extends LitElement {
       </header>
       <div class="body" id="panel-body" role="region" aria-labelledby="panel-title" ?hidden=${this.collapsed}>
         <rec-option-fields .options=${this.options} @rec-options-change=${this.onOptionsChange}></rec-option-fields>
-        <rec-meeting-controls .meeting=${this.meeting} .controls=${this.demo}></rec-meeting-controls>
-        <rec-record-design .options=${this.options} .pageUrl=${window.location.href}></rec-record-design>
+        <rec-extras-controls
+          .features=${this.features}
+          .controls=${this.demo}
+          .participants=${people}
+          @rec-features-change=${this.onFeaturesChange}
+        ></rec-extras-controls>
+        <rec-graphics-controls .controls=${this.demo} .participants=${people}></rec-graphics-controls>
+        <rec-meeting-controls
+          .meeting=${this.meeting}
+          .controls=${this.demo}
+          .hiddenIds=${this.features.hide}
+          @rec-features-change=${this.onFeaturesChange}
+        ></rec-meeting-controls>
+        <rec-record-design .options=${this.options} .graphics=${this.app?.graphics ?? {}} .pageUrl=${window.location.href}></rec-record-design>
       </div>
     `;
   }

@@ -1,14 +1,16 @@
-/** The designer panel's "Record this design" section: the template URL query and the launcher command. */
+/** The designer panel's "Record this design" section: the template URL query, the launcher command and the host's graphics call. */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_OPTIONS, type RecordingOptions } from '../config/options.js';
 import { optionsToQuery } from '../config/url-params.js';
+import type { ShownGraphics } from '../components/view-state.js';
 import { panelStyles } from './panel-styles.js';
-import { launcherCommand, recordingTemplateUrl } from './preview-url.js';
+import { launcherCommand, publishCall, recordingTemplateUrl } from './preview-url.js';
 
 /**
- * What records the design on show: the query string to add to the template URL and the
- * `videosdk-record start` command, each with a copy button and a spoken confirmation.
+ * What records the design on show: the query string to add to the template URL, the
+ * `videosdk-record start` command and the host app's `publishRecordingGraphics` call for the
+ * graphics on show, each with a copy button and a spoken confirmation.
  */
 @customElement('rec-record-design')
 export class RecRecordDesign extends LitElement {
@@ -37,6 +39,8 @@ export class RecRecordDesign extends LitElement {
 
   /** The options to record with. */
   @property({ attribute: false }) options: RecordingOptions = DEFAULT_OPTIONS;
+  /** The graphics on show, for the host-side publish call. */
+  @property({ attribute: false }) graphics: ShownGraphics = {};
   /** The preview page's address; its template params are kept, its preview-only ones dropped. */
   @property() pageUrl = window.location.href;
 
@@ -60,6 +64,8 @@ export class RecRecordDesign extends LitElement {
     for (const [name, value] of optionsToQuery(this.options, { all: true })) templateQuery.set(name, value);
     const queryText = `?${templateQuery.toString()}`;
     const command = launcherCommand(this.options, base);
+    const { banner, lowerThird, logo, background } = this.graphics;
+    const call = publishCall({ ...(banner && { banner }), ...(lowerThird && { lowerThird }), ...(logo && { logo }), ...(background && { background }) });
     return html`<fieldset>
       <legend>Record this design</legend>
       <label for="query-text">Template URL query</label>
@@ -68,6 +74,9 @@ export class RecRecordDesign extends LitElement {
       <label for="command-text">Launcher command</label>
       <textarea id="command-text" data-copy="Command" readonly rows="5" .value=${command}></textarea>
       <button @click=${() => this.copy(command, 'Command')}>Copy command</button>
+      <label for="publish-text">Host app: the graphics on show</label>
+      <textarea id="publish-text" data-copy="Publish call" readonly rows="6" .value=${call}></textarea>
+      <button @click=${() => this.copy(call, 'Publish call')}>Copy publish call</button>
       <p class="status" role="status">${this.copyStatus}</p>
       <p class="hint">VideoSDK opens only https template URLs: host dist/ and use that address.</p>
     </fieldset>`;

@@ -1,0 +1,176 @@
+/** The designer panel's live graphics section: banner, lower third, toast, logo and background, published as a host would. */
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { RECORDING_GRAPHICS_TOPIC, type GraphicKey, type RecordingGraphicsMessage } from '../config/graphics-topics.js';
+import type { Participant } from '../meeting/state.js';
+import type { DemoControls } from '../sources/demo/demo-controls.js';
+import { panelStyles } from './panel-styles.js';
+
+/**
+ * Each graphic's fields and a button that publishes it on `RECORDING_GRAPHICS` through the simulated
+ * meeting (`recDemo.publish`), exactly the message a host app sends; a message the page would refuse
+ * is not sent, and the reason is shown.
+ */
+@customElement('rec-graphics-controls')
+export class RecGraphicsControls extends LitElement {
+  static override styles = [
+    panelStyles,
+    css`
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        align-items: center;
+        margin-top: 4px;
+      }
+      input[type='text'],
+      input[type='url'] {
+        flex: 1 1 140px;
+        min-width: 0;
+        font: inherit;
+        padding: 3px 4px;
+        background: #0e0f13;
+        color: inherit;
+        border: 1px solid #3a3c48;
+        border-radius: 4px;
+      }
+      select {
+        width: auto;
+      }
+      input[type='number'] {
+        width: 80px;
+      }
+      .status {
+        min-height: 1.4em;
+        margin: 4px 0 0;
+      }
+      .status.error {
+        color: #ffb4a8;
+      }
+    `,
+  ];
+
+  /** The simulated meeting's controls; absent when the page shows a live meeting. */
+  @property({ attribute: false }) controls?: DemoControls;
+  /** Who a lower third can be anchored to. */
+  @property({ attribute: false }) participants: readonly Participant[] = [];
+
+  @state() private status = '';
+  @state() private failed = false;
+
+  private value(id: string): string {
+    return this.renderRoot.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)?.value.trim() ?? '';
+  }
+
+  /** Checks the message as the page will, then publishes it. */
+  private async publish(message: RecordingGraphicsMessage, what: string): Promise<void> {
+    const text = JSON.stringify(message);
+    const { parseGraphicsMessage } = await import('../config/graphics-message.js');
+    const result = parseGraphicsMessage(text);
+    this.failed = !result.ok;
+    if (!result.ok) {
+      this.status = `Not sent: ${result.error}.`;
+      return;
+    }
+    this.controls?.publish(RECORDING_GRAPHICS_TOPIC, text);
+    this.status = `${what} published.`;
+  }
+
+  private clear(key: GraphicKey): void {
+    void this.publish({ [key]: null }, `Clearing the ${key}`);
+  }
+
+  private showBanner = (): void => {
+    const position = this.value('banner-position') === 'top' ? 'top' : 'bottom';
+    void this.publish({ banner: { text: this.value('banner-text'), position } }, 'Banner');
+  };
+
+  private showLowerThird = (): void => {
+    const subtitle = this.value('lt-subtitle');
+    const participantId = this.value('lt-participant');
+    void this.publish(
+      { lowerThird: { title: this.value('lt-title'), ...(subtitle ? { subtitle } : {}), ...(participantId ? { participantId } : {}) } },
+      'Lower third',
+    );
+  };
+
+  private sendToast = (): void => {
+    void this.publish({ toast: { text: this.value('toast-text'), durationMs: Number(this.value('toast-ms')) } }, 'Toast');
+  };
+
+  private showLogo = (): void => {
+    const corner = this.value('logo-corner') as NonNullable<RecordingGraphicsMessage['logo']>['corner'];
+    void this.publish({ logo: { url: this.value('logo-url'), corner } }, 'Logo');
+  };
+
+  private setBackground = (): void => {
+    const color = this.value('bg-color');
+    const imageUrl = this.value('bg-image');
+    void this.publish({ background: { ...(color ? { color } : {}), ...(imageUrl ? { imageUrl } : {}) } }, 'Background');
+  };
+
+  override render() {
+    return html`<fieldset ?disabled=${!this.controls}>
+      <legend>Live graphics</legend>
+      <p class="hint">Published on ${RECORDING_GRAPHICS_TOPIC} through the simulated meeting, as a host app would.</p>
+      <fieldset>
+        <legend>Banner</legend>
+        <div class="row">
+          <input id="banner-text" type="text" aria-label="Banner text" value="Live from Berlin" />
+          <select id="banner-position" aria-label="Banner position">
+            <option value="bottom">bottom</option>
+            <option value="top">top</option>
+          </select>
+          <button @click=${this.showBanner}>Show banner</button><button aria-label="Clear banner" @click=${() => this.clear('banner')}>Clear</button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Lower third</legend>
+        <div class="row">
+          <input id="lt-title" type="text" aria-label="Lower third title" value="Ana Lima" />
+          <input id="lt-subtitle" type="text" aria-label="Lower third subtitle" value="Head of Product" />
+        </div>
+        <div class="row">
+          <select id="lt-participant" aria-label="Lower third on">
+            <option value="">on the frame</option>
+            ${this.participants.map((p) => html`<option value=${p.id}>on ${p.displayName}</option>`)}
+          </select>
+          <button @click=${this.showLowerThird}>Show lower third</button><button aria-label="Clear lower third" @click=${() => this.clear('lowerThird')}>Clear</button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Toast</legend>
+        <div class="row">
+          <input id="toast-text" type="text" aria-label="Toast text" value="Q&A starts in 5 minutes" />
+          <input id="toast-ms" type="number" aria-label="Toast duration (ms)" min="500" max="60000" step="500" value="4000" />
+          <button @click=${this.sendToast}>Send toast</button><button aria-label="Clear toast" @click=${() => this.clear('toast')}>Clear</button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Logo</legend>
+        <div class="row">
+          <input id="logo-url" type="url" aria-label="Logo address (https: or data:image)" placeholder="https://your.host/logo.svg" />
+          <select id="logo-corner" aria-label="Logo corner">
+            ${['top-right', 'top-left', 'bottom-right', 'bottom-left'].map((c) => html`<option value=${c}>${c}</option>`)}
+          </select>
+          <button @click=${this.showLogo}>Show logo</button><button aria-label="Clear logo" @click=${() => this.clear('logo')}>Clear</button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Background</legend>
+        <div class="row">
+          <input id="bg-color" type="text" aria-label="Background colour" value="#0b1d3a" />
+          <input id="bg-image" type="url" aria-label="Background image address (https:)" placeholder="https://your.host/bg.jpg" />
+          <button @click=${this.setBackground}>Set background</button><button aria-label="Clear background" @click=${() => this.clear('background')}>Clear</button>
+        </div>
+      </fieldset>
+      <p class="status ${this.failed ? 'error' : ''}" aria-live="polite">${this.status}</p>
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rec-graphics-controls': RecGraphicsControls;
+  }
+}
