@@ -1,18 +1,12 @@
-/** The branded template's own URL parameters: a title, a logo and a brand colour, each validated. */
+/**
+ * The branded template's own URL parameters: a title and a brand colour, each validated. The logo is
+ * the page's own `logoUrl` graphic (see src/config/feature-params.ts), drawn in the title bar.
+ */
 import * as z from 'zod/mini';
 import { type OptionWarning, optionWarning } from '../../src/config/options.js';
+import { isCssColor } from '../../src/config/safe-values.js';
 
 export const MAX_TITLE_LENGTH = 120;
-
-/** A logo the recorder may load: an https address or an inline data: image (never http or javascript:). */
-export function isSafeImageUrl(raw: string): boolean {
-  if (/^data:image\/(png|jpeg|gif|webp|svg\+xml|avif);/i.test(raw)) return true;
-  try {
-    return new URL(raw).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Each parameter's schema and the values it accepts, as a user would read them. */
 export const BrandParamSchemas = {
@@ -20,12 +14,8 @@ export const BrandParamSchemas = {
     schema: z.string().check(z.minLength(1), z.maxLength(MAX_TITLE_LENGTH)),
     accepted: `text of 1 to ${MAX_TITLE_LENGTH} characters`,
   },
-  logoUrl: {
-    schema: z.string().check(z.refine(isSafeImageUrl)),
-    accepted: 'an https:// image address or a data:image/… URL',
-  },
   brandColor: {
-    schema: z.string().check(z.refine((value) => CSS.supports('color', value))),
+    schema: z.string().check(z.refine(isCssColor)),
     accepted: 'a CSS colour such as #ff7a00, rgb(255 122 0) or orange',
   },
 } as const;
@@ -33,7 +23,6 @@ export const BrandParamSchemas = {
 /** The branding in force; absent values keep the theme's look. */
 export interface BrandParams {
   readonly title?: string;
-  readonly logoUrl?: string;
   readonly brandColor?: string;
 }
 
