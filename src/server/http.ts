@@ -141,7 +141,7 @@ export class Transport {
     const attempts = network.retries + 1;
     try {
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.attempt(spec, combined);
+        const result = await this.attempt(spec, combined, (text) => redactor.redact(text));
         if (result.kind === 'done') return result.text;
         if (attempt >= attempts) throw result.final;
         // maxRetryWaitMs bounds only what the server asks for; our own backoff has its own cap.
@@ -164,7 +164,7 @@ export class Transport {
     return url;
   }
 
-  private async attempt(spec: RequestSpec, signal: AbortSignal | undefined): Promise<Attempt> {
+  private async attempt(spec: RequestSpec, signal: AbortSignal | undefined, redact: (text: string) => string): Promise<Attempt> {
     const { baseUrl, credentials, network, names } = this.options;
     const endpoint = `${spec.method} ${spec.path}`;
     // Only a GET may be sent twice whatever happened; every POST and DELETE here changes state.
@@ -201,11 +201,12 @@ export class Transport {
       return { kind: 'retry', reason, final };
     }
     if (status >= 200 && status < 300) return { kind: 'done', text };
-    const { message, code } = readServerReply(text);
+    // Redacted before it is cut to length: a secret cut in half would no longer be recognised.
+    const { message, code } = readServerReply(redact(text));
     const fail = (kind: VideoSdkErrorKind, text: string): VideoSdkError => new VideoSdkError(kind, text, { status, code, endpoint });
     if (status >= 300 && status < 400) {
       const location = headers.get('location');
-      const target = location === null ? 'no Location' : `Location ${readServerReply(location).message}`;
+      const target = location === null ? 'no Location' : `Location ${readServerReply(redact(location)).message}`;
       throw fail('api', `VideoSDK answered ${endpoint} with a redirect (${status}, ${target}); redirects are not followed: check ${names.apiUrl}`);
     }
     if (status === 401 || status === 403) {

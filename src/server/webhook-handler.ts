@@ -98,6 +98,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         chunks.length = 0;
         resolve(body);
       };
+      // A declared length is reserved up front, so a burst of slow senders is refused before it is buffered.
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes) refused = tooLarge;
       else if (Number.isFinite(declared) && pending + declared > maxPending) refused = busy;
@@ -106,20 +107,25 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         settle(refused);
         return;
       }
+      if (Number.isFinite(declared)) {
+        held = declared;
+        pending += declared;
+      }
       request.on('data', (chunk: Buffer) => {
         received += chunk.length;
         if (refused) {
           if (received > DISCARD_LIMIT_BYTES) request.destroy();
           return;
         }
-        refused = received > maxBytes ? tooLarge : pending + chunk.length > maxPending ? busy : undefined;
+        const more = Math.max(0, received - held);
+        refused = received > maxBytes ? tooLarge : pending + more > maxPending ? busy : undefined;
         if (refused) {
           settle(refused);
           return;
         }
         chunks.push(chunk);
-        held += chunk.length;
-        pending += chunk.length;
+        held += more;
+        pending += more;
       });
       request.on('end', () => settle(decodeJson(Buffer.concat(chunks))));
       // A client that vanishes mid-body is its own problem: release what it held and keep serving.

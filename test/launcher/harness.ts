@@ -14,6 +14,8 @@ import { FakeVideoSdk } from './fake-videosdk.js';
 
 export const API_KEY = 'test-api-key-7d1c';
 export const SECRET = 'test-secret-4f9a1b2c3d4e5f60718293a4b5c6d7e8f9';
+/** Stream keys the tests use: like the secret, none may ever be printed. */
+export const STREAM_KEYS = ['live_4471_aK9xQ2mZ7pW3', 'twitch_live_0d1e2f3a4b5c', 'yt-abcd-efgh-ijkl-mnop'] as const;
 const JWT = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+/;
 
 /** What one CLI run produced. */
@@ -68,6 +70,7 @@ export function useFakeApi(): FakeApi {
 export function assertNoSecrets(result: CliResult, args: readonly string[]): void {
   const all = result.stdout + result.stderr;
   assert.ok(!all.includes(SECRET), 'the API secret was printed');
+  for (const key of STREAM_KEYS) assert.ok(!all.includes(key), 'a stream key was printed');
   if (!args.includes('--show-token')) assert.doesNotMatch(all, JWT, 'a token was printed without --show-token');
 }
 

@@ -63,3 +63,23 @@ describe('a #fragment in --template-url', () => {
     });
   }
 });
+
+describe('output= in the templateUrl', () => {
+  it('url sets output=recording by default, --output picks hls or livestream, and a base URL\'s own is replaced', async () => {
+    assert.equal(query((await runCli(['url', '--room', 'r', '--template-url', BRANDED], api.env)).stdout).get('output'), 'recording');
+    for (const output of ['hls', 'livestream']) {
+      const result = await runCli(['url', '--room', 'r', '--template-url', `${BRANDED}&output=recording`, '--output', output], api.env);
+      assert.deepEqual(query(result.stdout).getAll('output'), [output]);
+    }
+    const bad = await runCli(['url', '--room', 'r', '--template-url', BRANDED, '--output', 'rtmp'], api.env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--output="rtmp" is not valid; accepted: recording, hls, livestream/);
+  });
+
+  it('start films the page for a recording', async () => {
+    await runCli(['start', '--room', 'r', '--template-url', BRANDED], api.env);
+    const body = api.fake.requests[0]!.body as { templateUrl: string };
+    assert.equal(new URL(body.templateUrl).searchParams.get('output'), 'recording');
+    assert.deepEqual(api.fake.problems, []);
+  });
+});

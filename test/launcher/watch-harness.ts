@@ -71,3 +71,17 @@ export async function startWatch(args: string[], signal?: AbortSignal): Promise<
   assert.match(first, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   return { url: first, done, stderr: () => stderr, stdout: () => stdout };
 }
+
+/** A valid webhook of any documented type, with the fields that type requires. */
+export function sampleWebhook(webhookType: string, meetingId = 'room-1', sessionId = 's1'): { webhookType: string; data: Record<string, unknown> } {
+  const data: Record<string, unknown> = { meetingId, sessionId };
+  if (webhookType.startsWith('participant-')) data.participantId = 'p1';
+  if (webhookType.startsWith('participant-track-')) data.kind = 'audio';
+  if (webhookType === 'recording-stopped') Object.assign(data, { filePath: `/r/${sessionId}.mp4`, fileUrl: `https://cdn.example.com/${sessionId}.mp4` });
+  if (webhookType === 'participant-track-recording-stopped') data.fileDetails = [{ filePath: '/t.webm', fileUrl: `https://cdn.example.com/${sessionId}-track.webm` }];
+  if (webhookType === 'participant-recording-stopped') Object.assign(data, { filePath: '/p.mp4', fileUrl: `https://cdn.example.com/${sessionId}-p1.mp4` });
+  if (webhookType === 'hls-started' || webhookType === 'hls-playable') {
+    Object.assign(data, { playbackHlsUrl: `https://cdn.example.com/${sessionId}/index.m3u8`, livestreamUrl: `https://cdn.example.com/${sessionId}/live.m3u8` });
+  }
+  return { webhookType, data };
+}
