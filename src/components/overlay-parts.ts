@@ -2,19 +2,21 @@
  * The app's overlay: loads the graphics, captions and agent elements the first time the meeting or
  * the URL needs one (so a recording without them downloads none), and renders them into the stage.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveControllerHost } from 'lit';
 import { type FeatureParams, hasStartingGraphics } from '../config/feature-params.js';
 import type { LayoutPlan } from '../layout/types.js';
 import type { Overlay } from '../meeting/overlay.js';
 import type { MeetingState } from '../meeting/state.js';
 import { loadFontsForText } from './script-fonts.js';
-import { type ShownGraphics, lowerThirdAnchor } from './view-state.js';
+import type { ShownGraphics } from './view-state.js';
+
+type OverlayElements = typeof import('./overlay-elements.js');
 
 /** Loads and renders the app's overlay elements. */
 export class OverlayParts {
   private overlayLoading = false;
   private agentsLoading = false;
-  private ready = false;
+  private elements?: OverlayElements;
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
@@ -23,7 +25,7 @@ export class OverlayParts {
     const wanted = features.captions || features.chat || hasStartingGraphics(features.graphics) || meeting.overlay !== undefined;
     if (wanted && !this.overlayLoading) {
       this.overlayLoading = true;
-      this.load(import('./overlay-elements.js'), 'graphics and captions', () => (this.ready = true));
+      this.load(import('./overlay-elements.js'), 'graphics and captions', (elements) => (this.elements = elements));
     }
     if (!this.agentsLoading && meeting.participants !== previous.participants) {
       if ([...meeting.participants.values()].some((p) => p.isAgent)) {
@@ -39,31 +41,18 @@ export class OverlayParts {
 
   /** The live background, behind the tiles. */
   renderBackdrop(graphics: ShownGraphics) {
-    if (!this.ready || !graphics.background) return nothing;
-    return html`<rec-backdrop slot="backdrop" exportparts="backdrop" .background=${graphics.background}></rec-backdrop>`;
+    return this.elements?.renderBackdrop(graphics) ?? nothing;
   }
 
   /** Graphics and captions, above the tiles in their bands. */
   renderOverlay(graphics: ShownGraphics, overlay: Overlay | undefined, plan: LayoutPlan | undefined, features: FeatureParams) {
-    if (!this.ready) return nothing;
-    return html`<rec-graphics
-        slot="overlay"
-        exportparts="banner, lower-third, lower-third-title, lower-third-subtitle, logo, toast, toast-sender"
-        .graphics=${graphics}
-        .anchor=${lowerThirdAnchor(plan, graphics.lowerThird)}
-        .toasts=${overlay?.toasts ?? []}
-        .toastsClearedThrough=${overlay?.toastsClearedThrough ?? 0}
-        .chat=${features.chat}
-      ></rec-graphics>
-      ${features.captions
-        ? html`<rec-captions slot="overlay" exportparts="caption, caption-name, caption-text" .caption=${overlay?.caption}></rec-captions>`
-        : nothing}`;
+    return this.elements?.renderOverlay(graphics, overlay, plan, features) ?? nothing;
   }
 
-  private load(loading: Promise<unknown>, what: string, done: () => void): void {
+  private load<T>(loading: Promise<T>, what: string, done: (module: T) => void): void {
     loading
-      .then(() => {
-        done();
+      .then((module) => {
+        done(module);
         this.host.requestUpdate();
       })
       .catch((error: unknown) => console.warn(`Recording template: ${what} did not load (${String(error)}); the recording goes on without.`));

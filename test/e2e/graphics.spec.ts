@@ -236,7 +236,7 @@ test.describe('behaviour', () => {
   test('cost: nothing of the extras is downloaded while none is used, and each loads on first use', async ({ page }) => {
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-    const extras = () => scripts.filter((s) => /overlay-elements|overlay-reducer|graphics-message|rec-agent-visual|rec-graphics|rec-captions/.test(s));
+    const extras = () => scripts.filter((s) => /overlay-elements|overlay-processor|overlay-reducer|graphics-message|rec-agent-visual|rec-graphics|rec-captions/.test(s));
     await openTemplate(page, 'still=1&demo=3');
     await page.waitForLoadState('networkidle');
     expect(extras()).toEqual([]);
@@ -248,10 +248,10 @@ test.describe('behaviour', () => {
     await openTemplate(page, 'still=1&demo=3&captions=1');
     await page.waitForLoadState('networkidle');
     expect(extras().some((s) => s.includes('overlay-elements'))).toBe(true);
-    expect(extras().some((s) => s.includes('overlay-reducer'))).toBe(false);
+    expect(extras().some((s) => s.includes('overlay-processor'))).toBe(false);
     await transcribe(page, 'p1', 'first words');
     await expect(captionText(page)).toHaveText('first words');
-    expect(extras().some((s) => s.includes('overlay-reducer'))).toBe(true);
+    expect(extras().some((s) => s.includes('overlay-processor'))).toBe(true);
   });
 });
 

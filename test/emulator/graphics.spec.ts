@@ -21,7 +21,7 @@ function push(emulator: VideoSdkEmulator, method: string, payload: Record<string
 
 /** Script paths of the extras' own chunks the page requested. */
 function extrasRequested(scripts: readonly string[]): string[] {
-  return scripts.filter((s) => /overlay-elements|overlay-reducer|graphics-message|rec-agent-visual/.test(s));
+  return scripts.filter((s) => /overlay-elements|overlay-processor|overlay-reducer|graphics-message|rec-agent-visual/.test(s));
 }
 
 function recordScripts(page: Page): string[] {

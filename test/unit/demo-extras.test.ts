@@ -3,7 +3,7 @@ import type { DemoParams } from '../../src/config/url-params.js';
 import { MeetingStore } from '../../src/meeting/store.js';
 import { DEMO_AGENT_NAMES } from '../../src/sources/demo/demo-agents.js';
 import { DemoSource, type DemoSourceOptions } from '../../src/sources/demo/demo-source.js';
-import { FLUSH_MS } from '../../src/overlay/overlay-feed.js';
+import { FLUSH_MS } from '../../src/overlay/overlay-processor.js';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { MeetingStore } from '../../src/meeting/store.js';
-import { FLUSH_MS, OverlayFeed, type OverlayFeedOptions } from '../../src/overlay/overlay-feed.js';
+import { OverlayFeed, type OverlayFeedOptions } from '../../src/overlay/overlay-feed.js';
+import * as processing from '../../src/overlay/overlay-processor.js';
+import { FLUSH_MS } from '../../src/overlay/overlay-processor.js';
 import * as reducers from '../../src/overlay/overlay-reducer.js';
 import { captureConsole } from '../fixtures/fake-videosdk-harness.js';
 
@@ -11,14 +13,14 @@ function aFeed(options: Partial<OverlayFeedOptions> = {}) {
   const store = new MeetingStore();
   let updates = 0;
   store.subscribe(() => (updates += 1));
-  const feed = new OverlayFeed(store, { captions: true, chat: true, load: async () => reducers, ...options });
+  const feed = new OverlayFeed(store, { captions: true, chat: true, load: async () => processing, ...options });
   return { store, feed, updates: () => updates };
 }
 
 describe('OverlayFeed', () => {
-  it('loads the reducers on the first message and applies what arrived meanwhile, in order', async () => {
+  it('loads the processing code on the first message and applies what arrived meanwhile, in order', async () => {
     let loads = 0;
-    const { store, feed } = aFeed({ load: async () => (loads++, await wait(20), reducers) });
+    const { store, feed } = aFeed({ load: async () => (loads++, await wait(20), processing) });
     feed.message(graphics({ banner: { text: 'first' } }, true));
     feed.message(graphics({ banner: { text: 'second' }, logo: { url: 'https://x/l.png' } }));
     expect(store.state.overlay).to.equal(undefined);
