@@ -96,6 +96,16 @@ function rtmpOutputs(outputs: StartLivestreamBody['outputs'] | undefined): Start
   });
 }
 
+/** Whose recording, and where its webhooks and files go: shared by tracks and single-participant recordings. */
+function participantTarget(body: { roomId: string; participantId: string; webhookUrl?: string; bucketDirPath?: string }) {
+  return {
+    roomId: requireId(body?.roomId, 'roomId'),
+    participantId: requireId(body.participantId, 'participantId'),
+    webhookUrl: optionalUrl(body.webhookUrl, 'webhookUrl', HTTP),
+    bucketDirPath: optionalText(body.bucketDirPath, 'bucketDirPath', 1024),
+  };
+}
+
 /** The groups over one transport's `send`. */
 export function restGroups(send: (spec: RequestSpec) => Promise<string>): RestGroups {
   const ack = async (path: string, body: object, call?: CallOptions, secrets?: readonly (string | undefined)[]): Promise<Acknowledgement> =>
@@ -131,29 +141,19 @@ export function restGroups(send: (spec: RequestSpec) => Promise<string>): RestGr
     },
     tracks: {
       start: async (body, call) => {
-        const request = defined({
-          roomId: room(body),
-          participantId: requireId(body.participantId, 'participantId'),
-          kind: requireChoice(body.kind, 'kind', TRACK_KINDS),
-          fileFormat: optionalChoice(body.fileFormat, 'fileFormat', ['webm']) ?? 'webm',
-          webhookUrl: optionalUrl(body.webhookUrl, 'webhookUrl', HTTP),
-          bucketDirPath: optionalText(body.bucketDirPath, 'bucketDirPath', 1024),
-        });
-        return ack(ENDPOINTS.trackStart, request, call);
+        const { roomId, participantId, webhookUrl, bucketDirPath } = participantTarget(body);
+        const kind = requireChoice(body.kind, 'kind', TRACK_KINDS);
+        const fileFormat = optionalChoice(body.fileFormat, 'fileFormat', ['webm']) ?? 'webm';
+        return ack(ENDPOINTS.trackStart, defined({ roomId, participantId, kind, fileFormat, webhookUrl, bucketDirPath }), call);
       },
       stop: async (body, call) =>
         ack(ENDPOINTS.trackStop, { roomId: room(body), participantId: requireId(body.participantId, 'participantId'), kind: requireChoice(body.kind, 'kind', TRACK_KINDS) }, call),
     },
     participantRecordings: {
       start: async (body, call) => {
-        const request = defined({
-          roomId: room(body),
-          participantId: requireId(body.participantId, 'participantId'),
-          fileFormat: optionalChoice(body.fileFormat, 'fileFormat', PARTICIPANT_FILE_FORMATS),
-          webhookUrl: optionalUrl(body.webhookUrl, 'webhookUrl', HTTP),
-          bucketDirPath: optionalText(body.bucketDirPath, 'bucketDirPath', 1024),
-        });
-        return ack(ENDPOINTS.participantStart, request, call);
+        const { roomId, participantId, webhookUrl, bucketDirPath } = participantTarget(body);
+        const fileFormat = optionalChoice(body.fileFormat, 'fileFormat', PARTICIPANT_FILE_FORMATS);
+        return ack(ENDPOINTS.participantStart, defined({ roomId, participantId, fileFormat, webhookUrl, bucketDirPath }), call);
       },
       stop: async (body, call) => ack(ENDPOINTS.participantStop, { roomId: room(body), participantId: requireId(body.participantId, 'participantId') }, call),
     },

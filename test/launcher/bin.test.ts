@@ -1,38 +1,23 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { jwtVerify } from 'jose';
-import { API_KEY, assertNoSecrets, type CliResult, emptyDir, SECRET } from './harness.js';
+import { API_KEY, assertNoSecrets, type CliResult, emptyDir, runProcess, SECRET } from './harness.js';
 
 const BIN = fileURLToPath(new URL('../../bin/videosdk-record.mjs', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs a command in a child process from a directory outside the repo, as a user would. */
-function spawnCli(
+async function spawnCli(
   command: string,
   args: string[],
   env: Record<string, string>,
-  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+  onStderr?: (text: string, child: ChildProcess) => void,
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: emptyDir(), env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      onStderr?.(stderr, child);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const result = { code: code ?? -1, stdout, stderr };
-      assertNoSecrets(result, args);
-      resolve(result);
-    });
-  });
+  const result = await runProcess(command, args, { cwd: emptyDir(), env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, ...(onStderr ? { onStderr } : {}) });
+  assertNoSecrets(result, args);
+  return result;
 }
 
 describe('bin/videosdk-record.mjs', () => {

@@ -3,6 +3,7 @@
  * .env is read), and a check that no secret or token ever reached stdout or stderr.
  */
 import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -112,4 +113,30 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** What to run a child process with; `onStderr` sees the stderr so far on every write. */
+export interface ProcessOptions {
+  readonly cwd: string;
+  readonly env: Record<string, string | undefined>;
+  readonly timeoutMs?: number;
+  readonly onStderr?: (stderr: string, child: ChildProcess) => void;
+}
+
+/** Runs a child process to its end, collecting its output; a timeout kills it (exit 124). */
+export function runProcess(command: string, args: readonly string[], options: ProcessOptions): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      options.onStderr?.(stderr, child);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 124 : -1), stdout, stderr }));
+  });
 }

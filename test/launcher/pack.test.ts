@@ -3,12 +3,12 @@
 // .mjs that calls a loopback API and receives a webhook, a .ts consumer type-checked with tsc, and
 // the installed videosdk-record bin. One test: it installs the dependencies once (about a minute).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
+import { runProcess } from './harness.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CONSUMER = fileURLToPath(new URL('./pack-consumer/', import.meta.url));
@@ -16,27 +16,8 @@ const CONSUMER = fileURLToPath(new URL('./pack-consumer/', import.meta.url));
 // The npm settings of a surrounding `npm run` must not leak into the child npm (prefix, scripts…).
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(command: string, args: string[], cwd: string, timeoutMs: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...cleanEnv, npm_config_update_notifier: 'false' }, timeout: timeoutMs, killSignal: 'SIGKILL' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 124 : 1), stdout, stderr }));
-  });
-}
+const run = (command: string, args: string[], cwd: string, timeoutMs: number) =>
+  runProcess(command, args, { cwd, env: { ...cleanEnv, npm_config_update_notifier: 'false' }, timeoutMs });
 
 it('npm pack installs into an empty project, imports from .mjs, type-checks from .ts, and runs the bin', { timeout: 600_000 }, async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'videosdk-pack-'));
@@ -52,7 +33,7 @@ it('npm pack installs into an empty project, imports from .mjs, type-checks from
   assert.ok(!files.some((path) => path === '.env' || path.startsWith('test/') || path.startsWith('node_modules/')), 'no .env, tests or node_modules');
 
   const project = join(work, 'consumer');
-  await run('mkdir', ['-p', project], work, 5_000);
+  mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   const tarball = join(work, packed!.filename);
   // The npm cache first; the registry (reachable here) only for what the cache lacks.
