@@ -1,6 +1,6 @@
 /**
  * Text from outside (webhook bodies, server answers) made safe for a terminal: whoever wrote it must
- * not be able to start a new line, move the cursor, recolour or reorder what the launcher prints.
+ * not be able to start a new line, move the cursor, recolour or reorder what the CLI prints or a log shows.
  */
 
 // ECMA-48 escape sequences, removed whole so no "[31m" residue is left: control strings (OSC, DCS,

@@ -1,6 +1,6 @@
 /**
- * Keeps secrets out of everything the launcher prints: the API secret (and other credentials such
- * as a pre-signed upload URL) always, tokens unless the user asked for them with --show-token.
+ * Keeps secrets out of everything the CLI prints and every error the library raises: the API secret
+ * (and stream keys, pre-signed upload URLs) always, tokens unless the CLI was asked for them with --show-token.
  */
 
 /** What a secret is replaced with. */
