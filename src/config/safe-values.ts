@@ -15,7 +15,9 @@ export function isSafeImageUrl(raw: string): boolean {
 
 /** A colour the browser accepts as a CSS `color` value (so it can never carry another declaration). */
 export function isCssColor(raw: string): boolean {
-  return raw.length <= 100 && typeof CSS !== 'undefined' && CSS.supports('color', raw);
+  // Read through globalThis: src/config/ is also compiled for Node (the launcher), which has no CSS object.
+  const css = (globalThis as { CSS?: { supports(property: string, value: string): boolean } }).CSS;
+  return raw.length <= 100 && css !== undefined && css.supports('color', raw);
 }
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
