@@ -67,4 +67,22 @@ export const panelStyles = css`
     margin: 4px 0 0;
     color: #9d9eab;
   }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    align-items: center;
+    margin-top: 4px;
+  }
+  input[type='text'],
+  input[type='url'] {
+    flex: 1 1 120px;
+    min-width: 0;
+    font: inherit;
+    padding: 3px 4px;
+    background: #0e0f13;
+    color: inherit;
+    border: 1px solid #3a3c48;
+    border-radius: 4px;
+  }
 `;

@@ -20,23 +20,6 @@ export class RecExtrasControls extends LitElement {
   static override styles = [
     panelStyles,
     css`
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px;
-        align-items: center;
-        margin-top: 4px;
-      }
-      input[type='text'] {
-        flex: 1 1 120px;
-        min-width: 0;
-        font: inherit;
-        padding: 3px 4px;
-        background: #0e0f13;
-        color: inherit;
-        border: 1px solid #3a3c48;
-        border-radius: 4px;
-      }
       select {
         width: auto;
         max-width: 140px;

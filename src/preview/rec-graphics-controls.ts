@@ -1,5 +1,5 @@
 /** The designer panel's live graphics section: banner, lower third, toast, logo and background, published as a host would. */
-import { LitElement, css, html } from 'lit';
+import { LitElement, type TemplateResult, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { RECORDING_GRAPHICS_TOPIC, type GraphicKey, type RecordingGraphicsMessage } from '../config/graphics-topics.js';
 import type { Participant } from '../meeting/state.js';
@@ -16,24 +16,6 @@ export class RecGraphicsControls extends LitElement {
   static override styles = [
     panelStyles,
     css`
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px;
-        align-items: center;
-        margin-top: 4px;
-      }
-      input[type='text'],
-      input[type='url'] {
-        flex: 1 1 140px;
-        min-width: 0;
-        font: inherit;
-        padding: 3px 4px;
-        background: #0e0f13;
-        color: inherit;
-        border: 1px solid #3a3c48;
-        border-radius: 4px;
-      }
       select {
         width: auto;
       }
@@ -113,58 +95,48 @@ export class RecGraphicsControls extends LitElement {
     return html`<fieldset ?disabled=${!this.controls}>
       <legend>Live graphics</legend>
       <p class="hint">Published on ${RECORDING_GRAPHICS_TOPIC} through the simulated meeting, as a host app would.</p>
-      <fieldset>
-        <legend>Banner</legend>
-        <div class="row">
-          <input id="banner-text" type="text" aria-label="Banner text" value="Live from Berlin" />
-          <select id="banner-position" aria-label="Banner position">
-            <option value="bottom">bottom</option>
-            <option value="top">top</option>
-          </select>
-          <button @click=${this.showBanner}>Show banner</button><button aria-label="Clear banner" @click=${() => this.clear('banner')}>Clear</button>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Lower third</legend>
-        <div class="row">
-          <input id="lt-title" type="text" aria-label="Lower third title" value="Ana Lima" />
-          <input id="lt-subtitle" type="text" aria-label="Lower third subtitle" value="Head of Product" />
-        </div>
-        <div class="row">
-          <select id="lt-participant" aria-label="Lower third on">
-            <option value="">on the frame</option>
-            ${this.participants.map((p) => html`<option value=${p.id}>on ${p.displayName}</option>`)}
-          </select>
-          <button @click=${this.showLowerThird}>Show lower third</button><button aria-label="Clear lower third" @click=${() => this.clear('lowerThird')}>Clear</button>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Toast</legend>
-        <div class="row">
-          <input id="toast-text" type="text" aria-label="Toast text" value="Q&A starts in 5 minutes" />
-          <input id="toast-ms" type="number" aria-label="Toast duration (ms)" min="500" max="60000" step="500" value="4000" />
-          <button @click=${this.sendToast}>Send toast</button><button aria-label="Clear toast" @click=${() => this.clear('toast')}>Clear</button>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Logo</legend>
-        <div class="row">
-          <input id="logo-url" type="url" aria-label="Logo address (https: or data:image)" placeholder="https://your.host/logo.svg" />
-          <select id="logo-corner" aria-label="Logo corner">
-            ${['top-right', 'top-left', 'bottom-right', 'bottom-left'].map((c) => html`<option value=${c}>${c}</option>`)}
-          </select>
-          <button @click=${this.showLogo}>Show logo</button><button aria-label="Clear logo" @click=${() => this.clear('logo')}>Clear</button>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Background</legend>
-        <div class="row">
-          <input id="bg-color" type="text" aria-label="Background colour" value="#0b1d3a" />
-          <input id="bg-image" type="url" aria-label="Background image address (https:)" placeholder="https://your.host/bg.jpg" />
-          <button @click=${this.setBackground}>Set background</button><button aria-label="Clear background" @click=${() => this.clear('background')}>Clear</button>
-        </div>
-      </fieldset>
+      ${this.renderGraphic('Banner', 'banner', 'Show banner', this.showBanner, html`
+        <input id="banner-text" type="text" aria-label="Banner text" value="Live from Berlin" />
+        <select id="banner-position" aria-label="Banner position">
+          <option value="bottom">bottom</option>
+          <option value="top">top</option>
+        </select>
+      `)}
+      ${this.renderGraphic('Lower third', 'lowerThird', 'Show lower third', this.showLowerThird, html`
+        <input id="lt-title" type="text" aria-label="Lower third title" value="Ana Lima" />
+        <input id="lt-subtitle" type="text" aria-label="Lower third subtitle" value="Head of Product" />
+        <select id="lt-participant" aria-label="Lower third on">
+          <option value="">on the frame</option>
+          ${this.participants.map((p) => html`<option value=${p.id}>on ${p.displayName}</option>`)}
+        </select>
+      `)}
+      ${this.renderGraphic('Toast', 'toast', 'Send toast', this.sendToast, html`
+        <input id="toast-text" type="text" aria-label="Toast text" value="Q&A starts in 5 minutes" />
+        <input id="toast-ms" type="number" aria-label="Toast duration (ms)" min="500" max="60000" step="500" value="4000" />
+      `)}
+      ${this.renderGraphic('Logo', 'logo', 'Show logo', this.showLogo, html`
+        <input id="logo-url" type="url" aria-label="Logo address (https: or data:image)" placeholder="https://your.host/logo.svg" />
+        <select id="logo-corner" aria-label="Logo corner">
+          ${['top-right', 'top-left', 'bottom-right', 'bottom-left'].map((c) => html`<option value=${c}>${c}</option>`)}
+        </select>
+      `)}
+      ${this.renderGraphic('Background', 'background', 'Set background', this.setBackground, html`
+        <input id="bg-color" type="text" aria-label="Background colour" value="#0b1d3a" />
+        <input id="bg-image" type="url" aria-label="Background image address (https:)" placeholder="https://your.host/bg.jpg" />
+      `)}
       <p class="status ${this.failed ? 'error' : ''}" aria-live="polite">${this.status}</p>
+    </fieldset>`;
+  }
+
+  /** One graphic: its fields, then a button that shows it and one that clears it. */
+  private renderGraphic(legend: string, key: GraphicKey, action: string, show: () => void, fields: TemplateResult) {
+    return html`<fieldset>
+      <legend>${legend}</legend>
+      <div class="row">${fields}</div>
+      <div class="row">
+        <button @click=${show}>${action}</button>
+        <button aria-label=${`Clear ${legend.toLowerCase()}`} @click=${() => this.clear(key)}>Clear</button>
+      </div>
     </fieldset>`;
   }
 }

@@ -124,21 +124,13 @@ export class RecPreviewPanel extends LitElement {
     return this.controls ?? window.recDemo;
   }
 
-  /** Passes a section's edit on to the app, which layers it over the URL's options. */
-  private onOptionsChange = (event: RecOptionsChangeEvent): void => {
+  /** Passes a section's edit (an option or an extra) on to the app, which layers it over the URL's. */
+  private onEdit = (event: RecOptionsChangeEvent | RecFeaturesChangeEvent): void => {
     event.stopPropagation();
     const app = this.app;
     if (!app) return;
-    app.dispatchEvent(new RecOptionsChangeEvent(event.options));
+    app.dispatchEvent(event instanceof RecOptionsChangeEvent ? new RecOptionsChangeEvent(event.options) : new RecFeaturesChangeEvent(event.features));
     this.options = app.options;
-  };
-
-  /** Passes a section's extras edit on to the app (and so to the page URL). */
-  private onFeaturesChange = (event: RecFeaturesChangeEvent): void => {
-    event.stopPropagation();
-    const app = this.app;
-    if (!app) return;
-    app.dispatchEvent(new RecFeaturesChangeEvent(event.features));
     this.features = app.features;
   };
 
@@ -162,19 +154,19 @@ export class RecPreviewPanel extends LitElement {
         <h2 id="panel-title">Recording designer</h2>
       </header>
       <div class="body" id="panel-body" role="region" aria-labelledby="panel-title" ?hidden=${this.collapsed}>
-        <rec-option-fields .options=${this.options} @rec-options-change=${this.onOptionsChange}></rec-option-fields>
+        <rec-option-fields .options=${this.options} @rec-options-change=${this.onEdit}></rec-option-fields>
         <rec-extras-controls
           .features=${this.features}
           .controls=${this.demo}
           .participants=${people}
-          @rec-features-change=${this.onFeaturesChange}
+          @rec-features-change=${this.onEdit}
         ></rec-extras-controls>
         <rec-graphics-controls .controls=${this.demo} .participants=${people}></rec-graphics-controls>
         <rec-meeting-controls
           .meeting=${this.meeting}
           .controls=${this.demo}
           .hiddenIds=${this.features.hide}
-          @rec-features-change=${this.onFeaturesChange}
+          @rec-features-change=${this.onEdit}
         ></rec-meeting-controls>
         <rec-record-design .options=${this.options} .graphics=${this.app?.graphics ?? {}} .pageUrl=${window.location.href}></rec-record-design>
       </div>

@@ -29,9 +29,17 @@ const shadowText = (el: Element | null | undefined, part: string) => el?.shadowR
 
 describe('the designer panel: extras and live graphics', () => {
   let mounted: MountedPreview | undefined;
-  let startUrl: string;
+  let cleanUp = (): void => undefined;
 
+  /** Mounts the preview on a simulated meeting; the page URL and the panel are put back after the test. */
   async function preview(search: string): Promise<{ app: RecApp; panel: MountedPreview }> {
+    const before = location.href;
+    cleanUp = () => {
+      mounted?.unmount();
+      mounted = undefined;
+      history.replaceState(null, '', before);
+      delete document.documentElement.dataset.state;
+    };
     history.replaceState(null, '', `?${search}`);
     const app = await fixture<RecApp>(html`<rec-app .params=${parseTemplateParams(search)}></rec-app>`);
     await waitUntil(() => app.store.state.status === 'live' && window.recDemo, 'demo live');
@@ -40,15 +48,7 @@ describe('the designer panel: extras and live graphics', () => {
     return { app, panel: mounted };
   }
 
-  beforeEach(() => {
-    startUrl = window.location.href;
-  });
-  afterEach(() => {
-    mounted?.unmount();
-    mounted = undefined;
-    window.history.replaceState(null, '', startUrl);
-    delete document.documentElement.dataset.state;
-  });
+  afterEach(() => cleanUp());
 
   it('switches captions on, into the URL, and a typed line shows as a caption', async () => {
     const { app, panel } = await preview('still=1&demo=2');

@@ -2,21 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/rec-agent-visual.js';
 import '../../src/components/rec-tile.js';
 import type { RecTile } from '../../src/components/rec-tile.js';
-import type { Participant } from '../../src/meeting/state.js';
+import { type Participant, emptyMeeting, participantJoined } from '../../src/meeting/state.js';
+import { aParticipant } from '../fixtures/meetings.js';
 
+/** An agent as the store holds it, made through the real transitions. */
 function anAgent(patch: Partial<Participant> = {}): Participant {
-  return {
-    id: 'a1',
-    displayName: 'Aria',
-    webcamOn: false,
-    micOn: true,
-    screenShareOn: false,
-    joinOrder: 1,
-    lastActiveAt: 0,
-    isAgent: true,
-    agentState: 'listening',
-    ...patch,
-  };
+  const state = participantJoined(emptyMeeting(), aParticipant({ id: 'a1', displayName: 'Aria', webcamOn: false, isAgent: true, agentState: 'listening', ...patch }));
+  return state.participants.get('a1')!;
 }
 
 async function tile(participant: Participant, audioOnly = false): Promise<RecTile> {
