@@ -32,6 +32,8 @@ export default defineConfig({
       name: 'emulator',
       testDir: 'test/emulator',
       testMatch: '**/*.spec.ts',
+      // Every scenario has its own emulated meeting and page: spread them over both workers.
+      fullyParallel: true,
       use: {
         launchOptions: {
           executablePath: chromiumPath() as string,

@@ -4,12 +4,32 @@
  */
 import { expect, expectShown, frame, heardIds, test, tileOf } from './fixture.js';
 
-test('joins under the URL participantId and shows the senders already in the room', async ({ page, emulator }) => {
+test('joins under the URL participantId, in the order the SDK speaks, and shows the senders already in the room', async ({ page, emulator }) => {
   emulator.addPeer({ id: 'ana', name: 'Ana' });
   emulator.addPeer({ id: 'bo', name: 'Bo', webcam: false });
   await emulator.open();
   await expectShown(page, ['ana', 'bo']);
-  expect(new URL(emulator.socketUrls[0]!).searchParams.get('peerId')).toBe(emulator.recorderId);
+  expect(emulator.initConfig.calls).toEqual([{ roomId: emulator.meetingId, authorization: expect.stringMatching(/^ey/) }]);
+  expect(emulator.requests.slice(0, 5).map((r) => r.method)).toEqual([
+    'requestEntry',
+    'getRouterRtpCapabilities',
+    'createWebRtcTransport',
+    'createWebRtcTransport',
+    'join',
+  ]);
+  expect(emulator.requestsOf('join')[0]!.data).toMatchObject({ displayName: 'recorder', mode: 'SEND_AND_RECV', autoConsume: false });
+  expect(Object.fromEntries(new URL(emulator.socketUrls[0]!).searchParams)).toMatchObject({
+    roomId: emulator.meetingId,
+    peerId: emulator.recorderId,
+    mode: 'SEND_AND_RECV',
+    lib: 'socket',
+    EIO: '4',
+    transport: 'websocket',
+  });
+  // The layout subscription asks for all history.
+  await expect
+    .poll(() => emulator.pubsub.subscribes.filter((s) => s.topic === 'RECORDING_LAYOUT'))
+    .toEqual([expect.objectContaining({ oldMessageLimit: -1, peerId: emulator.recorderId })]);
   await expect(tileOf(page, 'ana')).toHaveAttribute('data-camera', 'on');
   await expect(tileOf(page, 'bo')).toHaveAttribute('data-camera', 'off');
   await expect.poll(() => heardIds(page)).toEqual(['ana', 'bo']);

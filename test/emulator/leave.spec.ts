@@ -45,21 +45,18 @@ for (const [code, status, error] of [
   });
 }
 
-test('a refused entry shows the SDK code 3047 on the frame', async ({ page, emulator }) => {
-  emulator.entry = 'refuse';
-  await emulator.open();
-  await expect(frame(page)).toHaveAttribute('data-state', 'error');
-  await expect(page.locator('rec-stage')).toContainText('3047');
-  expect(emulator.joins).toBe(0);
-});
-
-test('a denied entry (only entry-responded, no error) shows ENTRY_DENIED on the frame', async ({ page, emulator }) => {
-  emulator.entry = 'deny';
-  await emulator.open();
-  await expect(frame(page)).toHaveAttribute('data-state', 'error');
-  await expect(page.locator('rec-stage')).toContainText('ENTRY_DENIED');
-  expect(emulator.joins).toBe(0);
-});
+for (const [entry, shown, what] of [
+  ['refuse', '3047', 'a refused entry (an error ack: the SDK says 3047, then FAILED)'],
+  ['deny', 'ENTRY_DENIED', 'a denied entry (only entry-responded, no error)'],
+] as const) {
+  test(`${what} shows ${shown} on the frame`, async ({ page, emulator }) => {
+    emulator.entry = entry;
+    await emulator.open();
+    await expect(frame(page)).toHaveAttribute('data-state', 'error');
+    await expect(page.locator('rec-stage')).toContainText(shown);
+    expect(emulator.joins).toBe(0);
+  });
+}
 
 test('a join that never completes shows JOIN_TIMEOUT on the frame', async ({ page, emulator }) => {
   await page.clock.install();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { test as base } from '@playwright/test';
 import { signallingOnlyMedia } from './media-signalling-only.js';
-import { expect, expectShown, test } from './fixture.js';
+import { expect } from './fixture.js';
 import { type SessionHost, SignallingSession } from './signalling.js';
 import type { SocketIoServer } from './socket-io.js';
 
@@ -34,33 +34,4 @@ base('a request the emulated protocol does not know is recorded as a protocol er
   session.onEvent({ name: 'request', args: [{ method: 'startRecording', request: true, data: {} }], ack: (reply) => acks.push(reply) });
   await expect.poll(() => acks).toEqual([{ error: 'startRecording is not emulated' }]);
   expect(errors).toEqual([expect.stringContaining('request startRecording')]);
-});
-
-test('joins in the order the SDK speaks: init-config, entry, capabilities, two transports, join', async ({ page, emulator }) => {
-  emulator.addPeer({ id: 'ana', name: 'Ana' });
-  await emulator.open();
-  await expectShown(page, ['ana']);
-  expect(emulator.initConfig.calls).toEqual([{ roomId: emulator.meetingId, authorization: expect.stringMatching(/^ey/) }]);
-  expect(emulator.requests.slice(0, 5).map((r) => r.method)).toEqual([
-    'requestEntry',
-    'getRouterRtpCapabilities',
-    'createWebRtcTransport',
-    'createWebRtcTransport',
-    'join',
-  ]);
-  const join = emulator.requestsOf('join')[0]!.data;
-  expect(join).toMatchObject({ displayName: 'recorder', mode: 'SEND_AND_RECV', autoConsume: false });
-  const socket = new URL(emulator.socketUrls[0]!);
-  expect(Object.fromEntries(socket.searchParams)).toMatchObject({
-    roomId: emulator.meetingId,
-    peerId: emulator.recorderId,
-    mode: 'SEND_AND_RECV',
-    lib: 'socket',
-    EIO: '4',
-    transport: 'websocket',
-  });
-  // The layout subscription asks for all history.
-  await expect
-    .poll(() => emulator.pubsub.subscribes.filter((s) => s.topic === 'RECORDING_LAYOUT'))
-    .toEqual([expect.objectContaining({ oldMessageLimit: -1, peerId: emulator.recorderId })]);
 });

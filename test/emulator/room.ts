@@ -72,6 +72,17 @@ export function sdkPeer(peer: Peer): Record<string, unknown> {
   };
 }
 
+/** The `participantMediaStateChanged` payloads for what a sending peer has on (the SDK cannot know it yet). */
+export function mediaOnStates(peer: Peer): Array<{ peerId: string; kind: string; newState: true }> {
+  if (!isSendingMode(peer.mode)) return [];
+  const flags = [
+    ['video', peer.webcam],
+    ['audio', peer.mic],
+    ['share', peer.share],
+  ] as const;
+  return flags.filter(([, on]) => on).map(([kind]) => ({ peerId: peer.id, kind, newState: true }));
+}
+
 /** A `reason` object (`peerClosed`, socket `close`): the SDK reads `reason.code` and `reason.message`. */
 export function leaveReason(code: number, message = `emulated leave ${code}`): { code: number; message: string } {
   return { code, message };

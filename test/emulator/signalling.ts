@@ -4,7 +4,7 @@
  * consumers it pushed in line with what each peer sends and what the recorder asked to receive.
  */
 import type { ConsumerInfo, MediaBackend, MediaKind } from './media.js';
-import { type Peer, isSendingMode, sdkPeer } from './room.js';
+import { type Peer, isSendingMode, mediaOnStates, sdkPeer } from './room.js';
 import type { ClientEvent, SocketIoServer } from './socket-io.js';
 
 /** How the emulated server answers the SDK's `requestEntry`. */
@@ -167,19 +167,8 @@ export class SignallingSession {
    */
   private afterJoin(): void {
     this.joined = true;
-    const states: Array<Record<string, unknown>> = [];
-    for (const peer of this.host.peers.values()) {
-      if (!isSendingMode(peer.mode)) continue;
-      const flags: ReadonlyArray<readonly [string, boolean]> = [
-        ['video', peer.webcam],
-        ['audio', peer.mic],
-        ['share', peer.share],
-      ];
-      for (const [kind, on] of flags) {
-        if (on) states.push({ method: 'participantMediaStateChanged', peerId: peer.id, kind, newState: true });
-      }
-    }
-    this.notifyBatch(states);
+    const states = [...this.host.peers.values()].flatMap(mediaOnStates);
+    this.notifyBatch(states.map((state) => ({ method: 'participantMediaStateChanged', ...state })));
     for (const [id, state] of this.host.pins) void this.io.emitWithAck('pinStateChanged', { peerId: id, state, pinnedBy: 'host-app' }).catch(() => undefined);
     if (this.host.speakerId) this.notify('activeSpeaker', { peerId: this.host.speakerId });
     for (const peer of this.host.peers.values()) this.syncMedia(peer);
