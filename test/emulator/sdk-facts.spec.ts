@@ -34,7 +34,7 @@ test('a failed init-config: the specific error, then FAILED, then join() rejects
   expect(log[3]?.data).toMatchObject({ code: 4001 });
 });
 
-test('a re-join after a blip: streams disabled at the drop, no RECONNECTING, then meeting-joined again with new Participant objects', async ({ page, emulator }) => {
+test('a re-join after a blip: socket-state-changed and streams disabled at the drop, no RECONNECTING, then meeting-joined again with new Participant objects', async ({ page, emulator }) => {
   test.setTimeout(30_000);
   emulator.addPeer({ id: 'ana', name: 'Ana', share: true });
   await startProbe(page, emulator);
@@ -44,7 +44,8 @@ test('a re-join after a blip: streams disabled at the drop, no RECONNECTING, the
   await expect.poll(async () => names(await probeLog(page)).filter((e) => e === 'meeting-joined').length, { timeout: 15_000 }).toBe(2);
   await expect.poll(async () => names(await probeLog(page)).filter((e) => e === 'participant-joined').length).toBe(2);
   const after = (await probeLog(page)).slice(before);
-  expect(names(after).slice(0, 6)).toEqual([
+  expect(names(after).slice(0, 7)).toEqual([
+    'socket-state-changed',
     'stream-disabled',
     'presenter-changed',
     'meeting-joined',
@@ -53,6 +54,7 @@ test('a re-join after a blip: streams disabled at the drop, no RECONNECTING, the
     // the share consumer of the new session
     'stream-enabled',
   ]);
+  expect(after[0]?.data).toEqual({ state: 'SOCKET_DISCONNECTED' });
   expect(after.find((e) => e.event === 'presenter-changed')?.data).toBeNull();
   expect(after.filter((e) => e.event === 'meeting-state-changed').map((e) => e.data)).toEqual([{ state: 'CONNECTED' }]);
   const joined = (await probeLog(page)).filter((e) => e.event === 'participant-joined').map((e) => e.data as { serial: number });

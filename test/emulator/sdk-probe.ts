@@ -17,6 +17,7 @@ const MEETING_EVENTS = [
   'meeting-joined',
   'meeting-left',
   'meeting-state-changed',
+  'socket-state-changed',
   'error',
   'participant-joined',
   'participant-left',
