@@ -59,3 +59,30 @@ test('a longer outage (RECONNECTING) keeps the frame live and follows who left a
   expect.soft(seen.fewestTiles, 'fewest tiles while the SDK reconnected').toBeGreaterThan(0);
   expect(emulator.socketUrls).toHaveLength(3);
 });
+
+test('a blip keeps the presenter share on stage (its last frame) until the re-joined share replaces it', async ({ page, emulator }) => {
+  test.setTimeout(40_000);
+  emulator.addPeer({ id: 'ana', name: 'ana' });
+  emulator.addPeer({ id: 'chen', name: 'chen', share: true });
+  await emulator.open('layoutType=GRID');
+  const share = page.locator('rec-tile[data-role="share"]');
+  await expect(share).toHaveAttribute('data-participant-id', 'chen');
+  await watchFrames(page);
+  await emulator.dropSocket();
+  await expect.poll(() => emulator.joins, { timeout: 15_000 }).toBe(2);
+  await expect(share).toHaveAttribute('data-participant-id', 'chen');
+  expect((await framesSeen(page)).fewestTiles, 'fewest tiles (share + 2 cameras) while the SDK re-joined').toBe(3);
+});
+
+test('a microphone turned off during an outage shows off after the re-join', async ({ page, emulator }) => {
+  test.setTimeout(40_000);
+  emulator.addPeer({ id: 'ana', name: 'ana' });
+  await emulator.open();
+  await expectShown(page, ['ana']);
+  await expect(tileOf(page, 'ana').locator('.mic-off')).toHaveCount(0);
+  await emulator.dropSocket();
+  emulator.setMic('ana', false);
+  await expect.poll(() => emulator.joins, { timeout: 15_000 }).toBe(2);
+  await expect.poll(() => emulator.consumedVideo()).toEqual(['ana']);
+  await expect(tileOf(page, 'ana').locator('.mic-off')).toHaveCount(1, { timeout: 12_000 });
+});

@@ -14,7 +14,7 @@ export interface VideoSdkSourceParams {
   readonly output?: Output;
   /** How long to wait for `meeting-joined` before showing an error (ms; default 30 s). */
   readonly joinTimeoutMs?: number;
-  /** After a re-join, how long a track kept from before it waits for its replacement (ms; default 5 s). */
+  /** After a re-join, how long a track kept from before it waits for its replacement (ms; default 3 s). */
   readonly staleTrackGraceMs?: number;
 }
 

@@ -29,7 +29,7 @@ interface Shown {
 }
 
 /** How long after a re-join a track kept from before it may wait for its replacement. */
-const STALE_TRACK_GRACE_MS = 5_000;
+const STALE_TRACK_GRACE_MS = 3_000;
 
 const FLAG_FIELDS = { video: 'webcamOn', audio: 'micOn', share: 'screenShareOn' } as const;
 const TRACK_FIELDS = { video: 'videoTrack', audio: 'audioTrack', share: 'shareTrack', shareAudio: 'shareAudioTrack' } as const;
@@ -163,26 +163,38 @@ export class ShownParticipants {
   }
 
   /**
-   * After a re-join, the tracks kept from before it have ended; those no new stream replaced within
-   * the grace period belong to media that went off meanwhile, and leave the screen.
+   * After a re-join, the tracks kept from before it (last frames) wait `graceMs` for the new streams;
+   * those still shown then belong to media that went off meanwhile and leave the screen.
    */
   dropStaleTracksLater(graceMs: number = STALE_TRACK_GRACE_MS): void {
     clearTimeout(this.staleTimer);
-    this.staleTimer = setTimeout(() => this.dropStaleTracks(), graceMs);
+    const before = new Set<MediaStreamTrack>();
+    for (const id of this.shown.keys()) {
+      const p = this.store.state.participants.get(id);
+      for (const track of [p?.videoTrack, p?.audioTrack, p?.shareTrack, p?.shareAudioTrack]) if (track) before.add(track);
+    }
+    this.staleTimer = setTimeout(() => this.dropStaleTracks((track) => before.has(track)), graceMs);
   }
 
-  /** Takes ended tracks (kept as last frames while the SDK reconnected) off the screen. */
-  dropStaleTracks(): void {
-    for (const id of this.shown.keys()) {
-      const shown = this.store.state.participants.get(id);
-      if (!shown) continue;
+  /**
+   * Takes stale tracks (kept as last frames while the SDK reconnected; by default the ended ones) off
+   * the screen, with the flags the SDK's current objects report: they start false after a re-join and
+   * no event says that a mic or camera went off meanwhile.
+   */
+  dropStaleTracks(stale: (track: MediaStreamTrack) => boolean = (track) => track.readyState === 'ended'): void {
+    for (const [id, { sdk }] of this.shown) {
+      const p = this.store.state.participants.get(id);
+      if (!p) continue;
       const patch: MediaPatch = {};
-      if (shown.videoTrack?.readyState === 'ended') Object.assign(patch, { videoTrack: undefined, webcamOn: false });
-      if (shown.audioTrack?.readyState === 'ended') Object.assign(patch, { audioTrack: undefined });
-      if (shown.shareTrack?.readyState === 'ended') Object.assign(patch, { shareTrack: undefined, screenShareOn: false });
-      if (shown.shareAudioTrack?.readyState === 'ended') Object.assign(patch, { shareAudioTrack: undefined });
+      if (p.videoTrack && stale(p.videoTrack)) Object.assign(patch, { videoTrack: undefined, webcamOn: sdk.webcamOn === true });
+      if (p.audioTrack && stale(p.audioTrack)) Object.assign(patch, { audioTrack: undefined, micOn: sdk.micOn === true });
+      if (p.shareTrack && stale(p.shareTrack)) Object.assign(patch, { shareTrack: undefined, screenShareOn: sdk.screenShareOn === true });
+      if (p.shareAudioTrack && stale(p.shareAudioTrack)) Object.assign(patch, { shareAudioTrack: undefined });
       if (Object.keys(patch).length > 0) this.store.update((s) => mediaPatched(s, id, patch));
     }
+    // A share that ended while the recorder was away: its presenter-changed null came while holding.
+    const presenter = this.presenterId;
+    if (presenter !== null && !this.store.state.participants.get(presenter)?.shareTrack) this.onPresenter(null);
   }
 
   /** Stops listening to everyone (the meeting is over or the source stops). */
@@ -199,6 +211,8 @@ export class ShownParticipants {
   }
 
   onPresenter(id: string | null): void {
+    // The SDK says "nobody" when its socket drops (it closed the share's consumer): the share stays on stage.
+    if (id === null && this.hooks.holding()) return;
     this.presenterId = id;
     this.store.update((s) => presenterChanged(s, id !== null && this.shown.has(id) ? id : null));
   }
