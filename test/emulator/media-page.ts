@@ -4,7 +4,8 @@
  */
 import type { SdkSide } from './media-capture.js';
 import { type PageCodec, answerFor, codecOf, sectionsOf, transportCcIdOf, valueOf } from './media-sdp.js';
-import { stopTracks, trackOf } from './media-synthetic.js';
+import { loadClip, playClip } from './media-clip.js';
+import { type TrackFormats, configureTracks, formatOf, stopTracks, trackOf } from './media-synthetic.js';
 import type { MediaKind } from './media.js';
 
 export type { PageCodec } from './media-sdp.js';
@@ -32,8 +33,16 @@ export interface SentTrack {
   readonly transportCc: number | undefined;
 }
 
+/** How the page sends video: the track formats, and a bandwidth floor for its senders. */
+export interface MediaSetup extends Partial<TrackFormats> {
+  /** The bandwidth estimate the senders start from and never go below (kbit/s); clips need it, their bytes are not the encoder's. */
+  readonly minBitrateKbps?: number;
+}
+
 /** What the page offers the Node side. */
 export interface MediaServer {
+  /** Sets how video is sent (before the first transport; the defaults otherwise). */
+  configure(setup: MediaSetup): void;
   codecs(): Promise<{ audio: PageCodec; video: PageCodec; transportCc: number | undefined }>;
   createTransport(id: string): Promise<PageTransport>;
   consume(id: string, consumerId: string, peerId: string, kind: MediaKind, label: string): Promise<SentTrack>;
@@ -45,6 +54,7 @@ export interface MediaServer {
 }
 
 const transports = new Map<string, Transport>();
+let minBitrateKbps: number | undefined;
 
 interface Transport {
   readonly pc: RTCPeerConnection;
@@ -77,7 +87,7 @@ async function negotiate(transport: Transport): Promise<void> {
 async function applyAnswer(transport: Transport): Promise<void> {
   const offer = transport.pc.localDescription;
   if (!transport.remote || !offer || transport.pc.signalingState !== 'have-local-offer') return;
-  await transport.pc.setRemoteDescription({ type: 'answer', sdp: answerFor(offer.sdp, transport.remote) });
+  await transport.pc.setRemoteDescription({ type: 'answer', sdp: answerFor(offer.sdp, transport.remote, minBitrateKbps) });
 }
 
 function gathered(pc: RTCPeerConnection): Promise<void> {
@@ -95,6 +105,16 @@ function transportOf(id: string): Transport {
 }
 
 const server: MediaServer = {
+  configure(setup) {
+    const { minBitrateKbps: floor, ...formats } = setup;
+    configureTracks(formats);
+    minBitrateKbps = floor;
+    for (const kind of ['video', 'share'] as const) {
+      const clip = formatOf(kind).clip;
+      if (clip) loadClip(kind, clip);
+    }
+  },
+
   async codecs() {
     const pc = new RTCPeerConnection();
     preferCodec(pc.addTransceiver('audio', { direction: 'sendonly' }), 'audio');
@@ -133,6 +153,7 @@ const server: MediaServer = {
       const track = trackOf(peerId, kind, label);
       const transceiver = transport.pc.addTransceiver(track, { direction: 'sendonly', streams: [new MediaStream([track])] });
       preferCodec(transceiver, track.kind === 'audio' ? 'audio' : 'video');
+      if ((kind === 'video' || kind === 'share') && formatOf(kind).clip) playClip(transceiver.sender, kind);
       transport.senders.set(consumerId, transceiver);
       await negotiate(transport);
       const mid = transceiver.mid;

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import ts from 'typescript';
 import type { ConsumerInfo, MediaBackend, MediaKind, TransportInfo } from './media.js';
 import { type SdkSide, captureSdkAnswers } from './media-capture.js';
-import type { MediaServer, PageCodec } from './media-page.js';
+import type { MediaServer, MediaSetup, PageCodec } from './media-page.js';
 import { TRANSPORT_CC } from './media-sdp.js';
 
 /** What the media page sends on a transport: its ICE/DTLS state, bandwidth and the bytes of every open consumer. */
@@ -23,6 +23,8 @@ export interface RealMediaOptions {
   readonly label?: (peerId: string) => string;
   /** Where problems of the media bridge are reported (default: console.warn). */
   readonly warn?: (message: string) => void;
+  /** Camera and share sizes, rates and clips, and a bandwidth floor (default: 320×180 at 15 fps, 640×360 at 5 fps). */
+  readonly setup?: MediaSetup;
 }
 
 /** A {@link MediaBackend} that sends real media, with a look inside for tests. */
@@ -44,7 +46,7 @@ interface OpenConsumer {
 /** Where the media page is served from (by a route: no server, no port). */
 const ORIGIN = 'http://media-server.invalid';
 /** The browser modules of the media page, compiled from their TypeScript when first asked for. */
-const MODULES = new Map<string, string>([['media-page', ''], ['media-sdp', ''], ['media-synthetic', '']]);
+const MODULES = new Map<string, string>([['media-page', ''], ['media-sdp', ''], ['media-synthetic', ''], ['media-clip', '']]);
 
 function compiled(name: string): string {
   const cached = MODULES.get(name);
@@ -247,6 +249,9 @@ function sendTransport(id: string): TransportInfo {
  */
 export async function realMedia(context: BrowserContext, sdkPage: Page, options: RealMediaOptions = {}): Promise<RealMedia> {
   const mediaPage = await openMediaPage(context, options.warn ?? console.warn);
+  if (options.setup) {
+    await mediaPage.evaluate((setup) => (window as unknown as { recMediaServer: MediaServer }).recMediaServer.configure(setup), options.setup);
+  }
   const codecs = await mediaPage.evaluate(() => (window as unknown as { recMediaServer: MediaServer }).recMediaServer.codecs());
   const backend = new RealMediaBackend(mediaPage, codecs, options);
   await captureSdkAnswers(sdkPage, (ufrag, side) => backend.onAnswer(ufrag, side));

@@ -64,8 +64,11 @@ export function codecOf(section: readonly string[], kind: string): PageCodec {
   };
 }
 
-/** The answer the SDK's side would give to our offer: its ICE and DTLS, every section received. */
-export function answerFor(offer: string, remote: SdkSide): string {
+/**
+ * The answer the SDK's side would give to our offer: its ICE and DTLS, every section received. With
+ * `minBitrateKbps`, video senders start their bandwidth estimate there and never go below it.
+ */
+export function answerFor(offer: string, remote: SdkSide, minBitrateKbps?: number): string {
   const { media } = sectionsOf(offer);
   const mids = media.map((section) => valueOf(section, 'a=mid:') ?? '');
   const rejected = media.map((section) => section[0]?.split(' ')[1] === '0');
@@ -83,7 +86,15 @@ export function answerFor(offer: string, remote: SdkSide): string {
     // One codec and transport-cc, but no MID header extension in the packets: the SDK numbers its
     // m-sections its own way and must route our packets by the SSRCs it is told.
     const kept = [`a=rtpmap:${payloadType} `, `a=fmtp:${payloadType} `, ...FEEDBACK.map((type) => `a=rtcp-fb:${payloadType} ${type}`)];
-    lines.push(...section.filter((line) => kept.some((prefix) => line.startsWith(prefix)) || line.endsWith(` ${TRANSPORT_CC}`)));
+    const answered = section.filter((line) => kept.some((prefix) => line.startsWith(prefix)) || line.endsWith(` ${TRANSPORT_CC}`));
+    if (minBitrateKbps && section[0]?.startsWith('m=video')) {
+      // Chromium's own SDP knobs: as if a server with ample bandwidth forwarded the stream at its rate.
+      const knobs = `x-google-start-bitrate=${minBitrateKbps};x-google-min-bitrate=${minBitrateKbps}`;
+      const fmtp = answered.findIndex((line) => line.startsWith(`a=fmtp:${payloadType} `));
+      if (fmtp >= 0) answered[fmtp] = `${answered[fmtp]};${knobs}`;
+      else answered.push(`a=fmtp:${payloadType} ${knobs}`);
+    }
+    lines.push(...answered);
   });
   return `${lines.join('\r\n')}\r\n`;
 }
