@@ -8,11 +8,21 @@ import { participantJoined, participantLeft, participantUpdated, presenterChange
 import type { MeetingStore } from '../../meeting/store.js';
 import { agentFields, bindAgent, isSdkAgent } from './agents.js';
 import { type Consumption, settle } from './consumption.js';
-import { type MediaPatch, mediaPatched, pinsReplaced } from './videosdk-transitions.js';
 import {
+  FLAG_FIELDS,
+  type MediaPatch,
+  TRACK_FIELDS,
+  asStream,
+  flagsOf,
+  mediaPatched,
+  pinsReplaced,
+  stalePatch,
+  trackPatch,
+} from './videosdk-transitions.js';
+import {
+  type MeetingEventName,
   type ParticipantEventName,
   type SdkParticipant,
-  type SdkStream,
   isShownMode,
   payloadMediaStatus,
   payloadParticipantId,
@@ -30,36 +40,6 @@ interface Shown {
 
 /** How long after a re-join a track kept from before it may wait for its replacement. */
 const STALE_TRACK_GRACE_MS = 3_000;
-
-const FLAG_FIELDS = { video: 'webcamOn', audio: 'micOn', share: 'screenShareOn' } as const;
-const TRACK_FIELDS = { video: 'videoTrack', audio: 'audioTrack', share: 'shareTrack', shareAudio: 'shareAudioTrack' } as const;
-
-/** A stream-enabled/disabled payload, checked before use. */
-function asStream(payload: unknown): SdkStream | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const s = payload as Partial<SdkStream>;
-  if (typeof s.kind !== 'string' || typeof s.track !== 'object' || s.track === null) return null;
-  return s as SdkStream;
-}
-
-/** The store fields a stream sets when it starts, or clears when it stops. */
-export function trackPatch(stream: SdkStream, enabled: boolean): MediaPatch {
-  const track = enabled ? stream.track : undefined;
-  switch (stream.kind) {
-    case 'video':
-      return enabled ? { videoTrack: track, webcamOn: true } : { videoTrack: undefined };
-    case 'audio':
-      return enabled ? { audioTrack: track, micOn: true } : { audioTrack: undefined };
-    case 'share':
-      return enabled ? { shareTrack: track, screenShareOn: true } : { shareTrack: undefined };
-    case 'shareAudio':
-      return { shareAudioTrack: track };
-  }
-}
-
-function flagsOf(participant: SdkParticipant): MediaPatch {
-  return { webcamOn: participant.webcamOn === true, micOn: participant.micOn === true, screenShareOn: participant.screenShareOn === true };
-}
 
 /** How the participants reach the rest of the source. */
 export interface ParticipantHooks {
@@ -88,6 +68,20 @@ export class ShownParticipants {
     private readonly consumption: Consumption,
     private readonly hooks: ParticipantHooks,
   ) {}
+
+  /** Follows the meeting's participant, speaker, presenter and pin events through `on`. */
+  listen(on: (event: MeetingEventName, listener: (payload: unknown) => void) => void): void {
+    const idOrNull = (payload: unknown): string | null => (typeof payload === 'string' && payload ? payload : null);
+    on('participant-joined', (payload) => this.onJoined(payload));
+    on('participant-left', (payload) => {
+      const id = payloadParticipantId(payload);
+      if (id !== null) this.remove(id);
+    });
+    on('participant-mode-changed', (payload) => this.onModeChanged(payload));
+    on('speaker-changed', (payload) => this.onSpeaker(idOrNull(payload)));
+    on('presenter-changed', (payload) => this.onPresenter(idOrNull(payload)));
+    on('pin-state-changed', (payload) => this.onPin(payload));
+  }
 
   /** `participant-joined`: the event's own object first, since on a re-join the meeting's map may still hold the old one. */
   onJoined(payload: unknown): void {
@@ -185,11 +179,7 @@ export class ShownParticipants {
     for (const [id, { sdk }] of this.shown) {
       const p = this.store.state.participants.get(id);
       if (!p) continue;
-      const patch: MediaPatch = {};
-      if (p.videoTrack && stale(p.videoTrack)) Object.assign(patch, { videoTrack: undefined, webcamOn: sdk.webcamOn === true });
-      if (p.audioTrack && stale(p.audioTrack)) Object.assign(patch, { audioTrack: undefined, micOn: sdk.micOn === true });
-      if (p.shareTrack && stale(p.shareTrack)) Object.assign(patch, { shareTrack: undefined, screenShareOn: sdk.screenShareOn === true });
-      if (p.shareAudioTrack && stale(p.shareAudioTrack)) Object.assign(patch, { shareAudioTrack: undefined });
+      const patch = stalePatch(p, sdk, stale);
       if (Object.keys(patch).length > 0) this.store.update((s) => mediaPatched(s, id, patch));
     }
     // A share that ended while the recorder was away: its presenter-changed null came while holding.

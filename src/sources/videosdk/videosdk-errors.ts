@@ -115,3 +115,26 @@ export const ENTRY_DENIED: MeetingFailure = {
   code: 'ENTRY_DENIED',
   message: 'The recorder was refused entry to the meeting: mint its token with allow_join so it needs no approval.',
 };
+
+/** The connection failed (VideoSDK's FAILED state) without a more specific code. */
+export const CONNECTION_FAILED: MeetingFailure = {
+  code: 'CONNECTION_FAILED',
+  message: 'The connection to VideoSDK failed: check the recorder\'s network access.',
+};
+
+/** No `meeting-joined` within the join timeout. */
+export function joinTimeoutFailure(timeoutMs: number): MeetingFailure {
+  const seconds = Math.round(timeoutMs / 1000);
+  return {
+    code: 'JOIN_TIMEOUT',
+    message: `The recorder could not join the meeting within ${seconds} s: check its network access and the meetingId.`,
+  };
+}
+
+/** What a `meeting-left` payload means for the frame: an error for the failure codes, else the end. */
+export function leaveOutcome(payload: unknown): { failure: MeetingFailure } | { endReason: string } {
+  const { code } = payloadCode(payload);
+  const numeric = typeof code === 'number' ? code : Number(code);
+  if (Number.isFinite(numeric) && isFailedLeave(numeric)) return { failure: { code: String(numeric), message: explainLeaveReason(numeric) } };
+  return { endReason: code === null ? 'unknown' : String(code) };
+}

@@ -16,13 +16,14 @@ import { ShownParticipants } from './participants.js';
 import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
 import { type VideoSdkSourceParams, joinTimeoutMs, recorderInitOptions } from './join-options.js';
 import {
-  explainLeaveReason,
+  CONNECTION_FAILED,
+  ENTRY_DENIED,
   explainSdkError,
   initFailure,
-  isFailedLeave,
   isFatalSdkError,
   joinFailure,
-  ENTRY_DENIED,
+  joinTimeoutFailure,
+  leaveOutcome,
   replacesFailure,
 } from './videosdk-errors.js';
 import { everyoneLeft, mediaPatched } from './videosdk-transitions.js';
@@ -31,7 +32,6 @@ import {
   type SdkMeeting,
   type VideoSdkLike,
   payloadCode,
-  payloadParticipantId,
   payloadPeerIds,
   payloadString,
   SOCKET_STATE_EVENT,
@@ -168,15 +168,7 @@ export class VideoSdkSource implements MeetingSource {
     on('entry-responded', (id, decision) => {
       if (decision === 'denied' && typeof id === 'string' && this.isRecorder(id)) this.fail(ENTRY_DENIED);
     });
-    on('participant-joined', (payload) => participants.onJoined(payload));
-    on('participant-left', (payload) => {
-      const id = payloadParticipantId(payload);
-      if (id !== null) participants.remove(id);
-    });
-    on('participant-mode-changed', (payload) => participants.onModeChanged(payload));
-    on('speaker-changed', (payload) => participants.onSpeaker(typeof payload === 'string' && payload ? payload : null));
-    on('presenter-changed', (payload) => participants.onPresenter(typeof payload === 'string' && payload ? payload : null));
-    on('pin-state-changed', (payload) => participants.onPin(payload));
+    participants.listen(on);
     this.extras?.listen(on);
   }
 
@@ -243,24 +235,19 @@ export class VideoSdkSource implements MeetingSource {
 
   private onJoinTimeout(): void {
     if (this.joined || this.stopped || this.left || this.storeOrThrow.state.status !== 'loading') return;
-    const seconds = Math.round((joinTimeoutMs(this.params)) / 1000);
-    this.fail({
-      code: 'JOIN_TIMEOUT',
-      message: `The recorder could not join the meeting within ${seconds} s: check its network access and the meetingId.`,
-    });
+    this.fail(joinTimeoutFailure(joinTimeoutMs(this.params)));
   }
 
   private onLeft(payload: unknown): void {
     if (this.left) return;
     this.left = true;
-    const { code } = payloadCode(payload);
-    const numeric = typeof code === 'number' ? code : Number(code);
     const store = this.storeOrThrow;
-    if (Number.isFinite(numeric) && isFailedLeave(numeric)) {
-      this.fail({ code: String(numeric), message: explainLeaveReason(numeric) });
+    const outcome = leaveOutcome(payload);
+    if ('failure' in outcome) {
+      this.fail(outcome.failure);
     } else if (store.state.status !== 'error') {
       clearTimeout(this.joinTimer);
-      store.update((s) => statusChanged(s, 'ended', { endReason: code === null ? 'unknown' : String(code) }));
+      store.update((s) => statusChanged(s, 'ended', { endReason: outcome.endReason }));
     }
     this.participants?.clear();
     this.consumption.stop();
@@ -292,7 +279,7 @@ export class VideoSdkSource implements MeetingSource {
         }
         break;
       case 'FAILED':
-        this.fail({ code: 'CONNECTION_FAILED', message: 'The connection to VideoSDK failed: check the recorder\'s network access.' });
+        this.fail(CONNECTION_FAILED);
         break;
     }
   }

@@ -1,5 +1,6 @@
-/** Pure MeetingState transitions the VideoSDK source needs beyond those in state.ts. */
+/** Pure MeetingState transitions the VideoSDK source needs beyond those in state.ts, and the media patches SDK streams and flags become. */
 import { type MeetingState, type Participant, type Pin, participantUpdated } from '../../meeting/state.js';
+import type { SdkParticipant, SdkStream } from './videosdk-types.js';
 
 /**
  * Replaces the pins with the SDK's pin list (in pin order), keeping only participants in the state,
@@ -47,4 +48,47 @@ export function everyoneLeft(state: MeetingState): MeetingState {
     pins: [],
     revision: state.revision + 1,
   };
+}
+
+/** The flag each stream kind sets. */
+export const FLAG_FIELDS = { video: 'webcamOn', audio: 'micOn', share: 'screenShareOn' } as const;
+/** The track field each stream kind fills. */
+export const TRACK_FIELDS = { video: 'videoTrack', audio: 'audioTrack', share: 'shareTrack', shareAudio: 'shareAudioTrack' } as const;
+
+/** A stream-enabled/disabled payload, checked before use. */
+export function asStream(payload: unknown): SdkStream | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const s = payload as Partial<SdkStream>;
+  if (typeof s.kind !== 'string' || typeof s.track !== 'object' || s.track === null) return null;
+  return s as SdkStream;
+}
+
+/** The store fields a stream sets when it starts, or clears when it stops. */
+export function trackPatch(stream: SdkStream, enabled: boolean): MediaPatch {
+  const track = enabled ? stream.track : undefined;
+  switch (stream.kind) {
+    case 'video':
+      return enabled ? { videoTrack: track, webcamOn: true } : { videoTrack: undefined };
+    case 'audio':
+      return enabled ? { audioTrack: track, micOn: true } : { audioTrack: undefined };
+    case 'share':
+      return enabled ? { shareTrack: track, screenShareOn: true } : { shareTrack: undefined };
+    case 'shareAudio':
+      return { shareAudioTrack: track };
+  }
+}
+
+/** The media flags an SDK participant object reports. */
+export function flagsOf(participant: SdkParticipant): MediaPatch {
+  return { webcamOn: participant.webcamOn === true, micOn: participant.micOn === true, screenShareOn: participant.screenShareOn === true };
+}
+
+/** Clears the tracks `stale` picks (kept from before a re-join), with the flags the SDK object now reports. */
+export function stalePatch(p: Participant, sdk: SdkParticipant, stale: (track: MediaStreamTrack) => boolean): MediaPatch {
+  const patch: MediaPatch = {};
+  if (p.videoTrack && stale(p.videoTrack)) Object.assign(patch, { videoTrack: undefined, webcamOn: sdk.webcamOn === true });
+  if (p.audioTrack && stale(p.audioTrack)) Object.assign(patch, { audioTrack: undefined, micOn: sdk.micOn === true });
+  if (p.shareTrack && stale(p.shareTrack)) Object.assign(patch, { shareTrack: undefined, screenShareOn: sdk.screenShareOn === true });
+  if (p.shareAudioTrack && stale(p.shareAudioTrack)) Object.assign(patch, { shareAudioTrack: undefined });
+  return patch;
 }
