@@ -2,8 +2,9 @@
  * Chromium as VideoSDK's recorder runs it: headless, pinned to one core, with the project's
  * deterministic flags; plus what the whole browser process tree costs (CPU time and memory).
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type CDPSession, chromium } from 'playwright';
 // @ts-expect-error: a plain .mjs helper shared with the test runners, without type declarations.
@@ -16,24 +17,61 @@ export function chromiumBinary(): string {
   return path;
 }
 
+/** The core the measured browser runs on: BENCH_CORE, default 0. */
+export function benchCore(): number {
+  return Number(process.env.BENCH_CORE ?? 0);
+}
+
+/** Another core, for what is not measured: the browser that sends the media, the driver and the emulator. */
+export function otherCore(): number {
+  return (benchCore() + 1) % Math.max(1, cpus().length);
+}
+
+/** Pins this process and all its threads to `core` (taskset), so the driver never runs on the measured core. */
+export function pinThisProcess(core = otherCore()): void {
+  const result = spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { encoding: 'utf8' });
+  if (result.status !== 0) console.warn(`Could not pin the benchmark's own process to core ${core} (${result.stderr.trim() || 'no taskset'}); it may load the measured core.`);
+}
+
 /** A shell wrapper that runs Chromium (and so every child process) on one CPU core. */
-export function pinnedExecutable(core = Number(process.env.BENCH_CORE ?? 0)): string {
+export function pinnedExecutable(core = benchCore()): string {
   const wrapper = join(tmpdir(), `chromium-core${core}-${process.pid}.sh`);
   writeFileSync(wrapper, `#!/bin/sh\nexec taskset -c ${core} ${JSON.stringify(chromiumBinary())} "$@"\n`);
   chmodSync(wrapper, 0o755);
   return wrapper;
 }
 
-/** Launches headless Chromium; pinned to one core unless `pinned` is false. */
-export async function launchChromium({ pinned = true } = {}): Promise<Browser> {
+/** Launches headless Chromium; pinned to `core` (the measured one by default) unless `pinned` is false. */
+export async function launchChromium({ pinned = true, core = benchCore() } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: pinned ? pinnedExecutable() : chromiumBinary(),
+    executablePath: pinned ? pinnedExecutable(core) : chromiumBinary(),
     args: [...(CHROMIUM_ARGS as string[])],
   });
 }
 
 /** CPU seconds used so far by each process of the browser, by pid. */
 export type CpuSample = ReadonlyMap<number, number>;
+
+/** What a Chromium process does, for the CPU split: the page, compositing, audio output, sockets, the rest. */
+export type ProcessKind = 'renderer' | 'gpu' | 'audio' | 'network' | 'browser' | 'other';
+
+/** Every kind, in the order tables show them. */
+export const PROCESS_KINDS: readonly ProcessKind[] = ['renderer', 'gpu', 'audio', 'network', 'browser', 'other'];
+
+/** CPU seconds so far per process, with what each process is. */
+export type ProcessSample = ReadonlyMap<number, { readonly kind: ProcessKind; readonly cpu: number }>;
+
+/** Share of one core per process kind, in percent. */
+export type CpuSplit = Readonly<Record<ProcessKind, number>>;
+
+/** The kind of a process from CDP's type (utility processes are named by their service). */
+function kindOf(type: string): ProcessKind {
+  if (type === 'renderer' || type === 'browser') return type;
+  if (type === 'GPU') return 'gpu';
+  if (type.startsWith('audio.')) return 'audio';
+  if (type.startsWith('network.')) return 'network';
+  return 'other';
+}
 
 interface ProcessInfo {
   readonly id: number;
@@ -59,6 +97,11 @@ export class BrowserCost {
     return new Map((await this.processes()).map((p) => [p.id, p.cpuTime]));
   }
 
+  /** Cumulative CPU seconds per process, with each process's kind. */
+  async cpuByProcess(): Promise<ProcessSample> {
+    return new Map((await this.processes()).map((p) => [p.id, { kind: kindOf(p.type), cpu: p.cpuTime }]));
+  }
+
   /** Proportional memory (PSS, so shared pages count once) of the whole tree, in MB. */
   async memoryMB(): Promise<number> {
     let kb = 0;
@@ -73,6 +116,13 @@ export function cpuPercent(before: CpuSample, after: CpuSample, seconds: number)
   // A process born during the window counts from zero; one that died is lost (rare in a steady window).
   for (const [pid, time] of after) used += time - (before.get(pid) ?? 0);
   return (used / seconds) * 100;
+}
+
+/** Share of one core per process kind between two samples `seconds` apart, in percent. */
+export function cpuSplit(before: ProcessSample, after: ProcessSample, seconds: number): CpuSplit {
+  const split: Record<ProcessKind, number> = { renderer: 0, gpu: 0, audio: 0, network: 0, browser: 0, other: 0 };
+  for (const [pid, { kind, cpu }] of after) split[kind] += ((cpu - (before.get(pid)?.cpu ?? 0)) / seconds) * 100;
+  return split;
 }
 
 function pssKB(pid: number): number {
@@ -121,7 +171,7 @@ export interface CoreSample {
 }
 
 /** Reads core `core`'s counters (zeros where /proc/stat is unavailable). */
-export function coreSample(core = Number(process.env.BENCH_CORE ?? 0)): CoreSample {
+export function coreSample(core = benchCore()): CoreSample {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith(`cpu${core} `));
     const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = (line ?? '')

@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
-import { type BrowserCost, MemorySampler, coreBusyPercent, coreSample, cpuPercent } from './chromium.js';
+import { type BrowserCost, type CpuSplit, MemorySampler, coreBusyPercent, coreSample, cpuSplit } from './chromium.js';
 
 const PROBE = join(dirname(fileURLToPath(import.meta.url)), '..', 'page', 'probe.js');
 
@@ -17,6 +17,8 @@ export interface WindowFigures {
   /** The slowest shown video's presented frames per second (null without video). */
   readonly fpsMin: number | null;
   readonly cpuPercent: number;
+  /** `cpuPercent` by process kind (renderer, GPU, audio, network service, browser, other). */
+  readonly split: CpuSplit;
   readonly peakMemoryMB: number;
   readonly seconds: number;
   /** The pinned core's load from other processes during the window (the figures are unreliable when high). */
@@ -58,6 +60,13 @@ export class MeasuredPage {
 
   /** Opens `url` in a new page of `browser` at `viewport`, the probe running before any page script. */
   static async open(browser: Browser, cost: BrowserCost, url: string, viewport: { width: number; height: number }): Promise<MeasuredPage> {
+    const measured = await MeasuredPage.blank(browser, cost, viewport);
+    await measured.page.goto(url);
+    return measured;
+  }
+
+  /** A new blank page with the probe installed for its next navigation (routes can be set up first). */
+  static async blank(browser: Browser, cost: BrowserCost, viewport: { width: number; height: number }): Promise<MeasuredPage> {
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
     const measured = new MeasuredPage(page, cost);
     const report = (text: string) => {
@@ -69,7 +78,6 @@ export class MeasuredPage {
       if (message.type() === 'error') report(message.text());
     });
     await page.addInitScript({ path: PROBE });
-    await page.goto(url);
     return measured;
   }
 
@@ -88,16 +96,18 @@ export class MeasuredPage {
   async window(seconds: number): Promise<WindowFigures> {
     const memory = new MemorySampler(this.cost).start();
     await this.page.evaluate('window.benchProbe.startWindow()');
-    const before = await this.cost.cpu();
+    const before = await this.cost.cpuByProcess();
     const coreBefore = coreSample();
     const startedAt = performance.now();
     await sleep(seconds * 1000);
-    const after = await this.cost.cpu();
+    const after = await this.cost.cpuByProcess();
     const coreBusy = coreBusyPercent(coreBefore, coreSample());
     const elapsed = (performance.now() - startedAt) / 1000;
     const frames = (await this.page.evaluate('window.benchProbe.endWindow()')) as { fps: number[] };
-    const cpu = cpuPercent(before, after, elapsed);
+    const split = cpuSplit(before, after, elapsed);
+    const cpu = Object.values(split).reduce((sum, v) => sum + v, 0);
     return {
+      split,
       fpsMedian: median(frames.fps),
       fpsMin: frames.fps.length === 0 ? null : Math.min(...frames.fps),
       cpuPercent: cpu,
@@ -119,6 +129,12 @@ export class MeasuredPage {
     } finally {
       await session.detach();
     }
+  }
+
+  /** The shown videos as the SDK floor's `tiles` parameter: `<participant>:<video|share>:x,y,w,h;…`. */
+  async tiles(): Promise<string> {
+    const tiles = (await this.page.evaluate('window.benchProbe.tiles()')) as { id: string; kind: string; rect: number[] }[];
+    return tiles.map((t) => `${t.id}:${t.kind}:${t.rect.join(',')}`).join(';');
   }
 
   /** The shown videos' rectangles, as the floor page's `rects` parameter. */

@@ -1,7 +1,13 @@
-/** The benchmark's scenarios (issue 6) and the run that measures each against the floor. */
+/**
+ * The simulated-meeting scenarios (issue 6: the demo source with VP8 clips decoded in the page) and the
+ * run that measures each against bench/floor.html; the second table of `npm run bench`.
+ */
 import type { Browser } from 'playwright';
 import type { BrowserCost } from './chromium.js';
-import { MeasuredPage, type WindowFigures, median, round } from './measure.js';
+import { MeasuredPage } from './measure.js';
+import { type Exercised, type ScenarioResult, type SideRound, alternate, summarize } from './rounds.js';
+
+export { FULL_RATE_FPS, type ScenarioResult } from './rounds.js';
 
 /** One scenario: a template URL query on the simulated meeting, and how to exercise it. */
 export interface Scenario {
@@ -17,48 +23,15 @@ export interface Scenario {
   readonly soak?: boolean;
 }
 
-/** The figures of one scenario; the JSON fields of issue 6 first. */
-export interface ScenarioResult {
-  readonly scenario: string;
-  readonly participants: number;
-  readonly visible: number;
-  /** Median over every window of the median presented fps per shown video. */
-  readonly fpsMedian: number | null;
-  /** Median CPU over the full-rate windows (every window when none was). */
-  readonly cpuPercent: number | null;
-  readonly floorCpuPercent: number | null;
-  readonly cpuRatioVsFloor: number | null;
-  readonly heapGrowthMB: number | null;
-  readonly domNodesGrowth: number | null;
-  readonly firstFrameMs: number | null;
-  readonly speakerSwitchMs: number | null;
-  readonly floorFpsMedian: number | null;
-  readonly floorFirstFrameMs: number | null;
-  readonly peakMemoryMB: number | null;
-  readonly floorPeakMemoryMB: number | null;
-  /** Seconds of each window (the soak's one window is longer). */
-  readonly windowSeconds: number;
-  /** Template/floor window pairs measured. */
-  readonly rounds: number;
-  /** Windows in which every shown video presented ≥ FULL_RATE_FPS (template, floor): the CPU figures' windows. */
-  readonly fullRateRounds: number;
-  readonly floorFullRateRounds: number;
-  /** The most load on the pinned core from other processes, during the template's and the floor's windows. */
-  readonly otherLoadPercent: number | null;
-  readonly floorOtherLoadPercent: number | null;
-  /** Errors the template and the floor logged (console errors, uncaught exceptions). */
-  readonly pageErrors: number;
-}
-
-/** The default scenarios: each layout with 4 of 4, 4 of 25 and of 100, audio mode with 25, a soak. */
+/** The simulated scenarios: each layout with 4 of 4, 4 of 25 and of 100, audio mode with 25, a short soak. */
 export const SCENARIOS: readonly Scenario[] = [
-  { name: 'grid 4/4', query: 'layoutType=GRID&demo=4', participants: 4 },
-  { name: 'spotlight 4/4', query: 'layoutType=SPOTLIGHT&demo=4', participants: 4, switchTo: ['p2', 'p3'], switchRole: 'main' },
-  { name: 'sidebar 4/4', query: 'layoutType=SIDEBAR&demo=4', participants: 4, switchTo: ['p2', 'p3'], switchRole: 'main' },
-  { name: 'grid 4/25', query: 'layoutType=GRID&demo=25', participants: 25, switchTo: ['p20', 'p21'] },
-  { name: 'grid 4/100', query: 'layoutType=GRID&demo=100', participants: 100, switchTo: ['p90', 'p91'] },
-  { name: 'audio 25', query: 'mode=audio&demo=25', participants: 25 },
-  { name: 'soak grid 8', query: 'layoutType=GRID&demo=8', participants: 8, soak: true },
+  { name: 'sim grid 4/4', query: 'layoutType=GRID&demo=4', participants: 4 },
+  { name: 'sim spotlight 4/4', query: 'layoutType=SPOTLIGHT&demo=4', participants: 4, switchTo: ['p2', 'p3'], switchRole: 'main' },
+  { name: 'sim sidebar 4/4', query: 'layoutType=SIDEBAR&demo=4', participants: 4, switchTo: ['p2', 'p3'], switchRole: 'main' },
+  { name: 'sim grid 4/25', query: 'layoutType=GRID&demo=25', participants: 25, switchTo: ['p20', 'p21'] },
+  { name: 'sim grid 4/100', query: 'layoutType=GRID&demo=100', participants: 100, switchTo: ['p90', 'p91'] },
+  { name: 'sim audio 25', query: 'mode=audio&demo=25', participants: 25 },
+  { name: 'sim soak grid 8', query: 'layoutType=GRID&demo=8', participants: 8, soak: true },
 ];
 
 /** Where and how long to measure. */
@@ -108,20 +81,14 @@ const SOAK_DRIVER = (participants: number) => `(() => {
   };
 })()`;
 
-/** What one template round saw; the first round also exercises the scenario (soak, switches, DOM). */
-interface TemplateRound {
-  readonly window: WindowFigures;
-  readonly firstFrameMs: number | null;
-  readonly errors: number;
-  readonly exercised?: {
-    readonly heapGrowthMB: number;
-    readonly domNodesGrowth: number;
-    readonly switchesMs: number[];
-    readonly rects: string;
-    readonly audio: number;
-    readonly visible: number;
-  };
+/** What the floor needs from the template's first round: where its videos were, how many <audio> played. */
+interface FloorInput {
+  rects: string;
+  audio: number;
 }
+
+/** What one template round saw; the first round also exercises the scenario (soak, switches, DOM). */
+type TemplateRound = SideRound & { readonly exercised?: Exercised & FloorInput };
 
 /** One window on the template; with `exercise`, also the soak, heap/DOM growth, switches and what the floor needs. */
 async function templateRound(scenario: Scenario, settings: RunSettings, exercise: boolean): Promise<TemplateRound> {
@@ -158,6 +125,7 @@ async function templateRound(scenario: Scenario, settings: RunSettings, exercise
       rects: await template.rects(),
       audio: await template.audioCount(),
       visible: await template.page.locator('rec-tile').count(),
+      ...(scenario.soak ? { soakSeconds: settings.soakSeconds } : {}),
     };
     return { window, firstFrameMs, errors: template.errors.length, exercised };
   } finally {
@@ -166,7 +134,7 @@ async function templateRound(scenario: Scenario, settings: RunSettings, exercise
 }
 
 /** One window on the floor page: plain <video> elements at `rects`, `audio` plain <audio> elements. */
-async function floorRound(settings: RunSettings, rects: string, audio: number) {
+async function floorRound(settings: RunSettings, { rects, audio }: FloorInput): Promise<SideRound> {
   const { browser, cost, baseUrl, clip, viewport } = settings;
   const url = `${baseUrl}bench/floor.html?clip=${encodeURIComponent(clip)}&rects=${rects}&audio=${audio}`;
   const floor = await MeasuredPage.open(browser, cost, url, viewport);
@@ -179,67 +147,27 @@ async function floorRound(settings: RunSettings, rects: string, audio: number) {
   }
 }
 
-const medianOf = (values: readonly (number | null)[]) => median(values.filter((v): v is number => v !== null));
-const maxOf = (values: readonly (number | null)[]) => {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length === 0 ? null : Math.max(...known);
-};
-
-/** A window in which every shown video presented at least this many frames per second (of 30). */
-export const FULL_RATE_FPS = 27;
-
-/** Whether no shown video dropped frames (pages without video always qualify). */
-const fullRate = (figures: WindowFigures) => figures.fpsMin === null || figures.fpsMin >= FULL_RATE_FPS;
-
-/**
- * Measures one scenario: template and floor windows alternate in the same browser (the machine's
- * drift hits both alike), `rounds` times. On one core a page sometimes presents fewer frames (frame
- * pacing jitter, in the floor as often as in the template) and then costs less, which would read as
- * a cheaper page; so CPU compares full-rate windows only, with up to `rounds` extra pairs to find them.
- */
+/** Measures one simulated scenario against the floor, alternating in the same browser (see `alternate`). */
 export async function runScenario(scenario: Scenario, settings: RunSettings): Promise<ScenarioResult> {
-  const rounds = scenario.soak ? 1 : Math.max(1, settings.rounds);
-  const first = await templateRound(scenario, settings, true);
-  const exercised = first.exercised as NonNullable<TemplateRound['exercised']>;
-  const templates = [first];
-  const floors = [await floorRound(settings, exercised.rects, exercised.audio)];
-  const enoughFullRate = () => {
-    const needed = Math.ceil(rounds / 2);
-    return templates.filter((t) => fullRate(t.window)).length >= needed && floors.filter((f) => fullRate(f.window)).length >= needed;
-  };
-  while (templates.length < rounds || (!scenario.soak && templates.length < 2 * rounds && !enoughFullRate())) {
-    templates.push(await templateRound(scenario, settings, false));
-    floors.push(await floorRound(settings, exercised.rects, exercised.audio));
-  }
-  // CPU over full-rate windows where each side has some; over every window otherwise.
-  const comparable = <T extends { window: WindowFigures }>(list: readonly T[]) => {
-    const full = list.filter((r) => fullRate(r.window));
-    return full.length > 0 ? full : list;
-  };
-  const cpu = medianOf(comparable(templates).map((t) => t.window.cpuPercent));
-  const floorCpu = medianOf(comparable(floors).map((f) => f.window.cpuPercent));
-  return {
-    scenario: scenario.name,
+  let exercised: (Exercised & FloorInput) | undefined;
+  const { templates, floors } = await alternate(
+    settings.rounds,
+    scenario.soak === true,
+    async (first) => {
+      const round = await templateRound(scenario, settings, first);
+      exercised ??= round.exercised;
+      return round;
+    },
+    () => floorRound(settings, exercised as FloorInput),
+  );
+  const { width, height } = settings.viewport;
+  const facts = {
+    name: scenario.name,
     participants: scenario.participants,
-    visible: exercised.visible,
-    fpsMedian: round(medianOf(templates.map((t) => t.window.fpsMedian))),
-    cpuPercent: round(cpu),
-    floorCpuPercent: round(floorCpu),
-    cpuRatioVsFloor: cpu === null || !floorCpu ? null : round(cpu / floorCpu, 2),
-    heapGrowthMB: round(exercised.heapGrowthMB, 2),
-    domNodesGrowth: exercised.domNodesGrowth,
-    firstFrameMs: round(medianOf(templates.map((t) => t.firstFrameMs)), 0),
-    speakerSwitchMs: round(median(exercised.switchesMs), 0),
-    floorFpsMedian: round(medianOf(floors.map((f) => f.window.fpsMedian))),
-    floorFirstFrameMs: round(medianOf(floors.map((f) => f.firstFrameMs)), 0),
-    peakMemoryMB: round(maxOf(templates.map((t) => t.window.peakMemoryMB)), 0),
-    floorPeakMemoryMB: round(maxOf(floors.map((f) => f.window.peakMemoryMB)), 0),
-    windowSeconds: round(templates[0]?.window.seconds ?? 0, 1) ?? 0,
-    rounds: templates.length,
-    fullRateRounds: templates.filter((t) => fullRate(t.window)).length,
-    floorFullRateRounds: floors.filter((f) => fullRate(f.window)).length,
-    otherLoadPercent: round(maxOf(templates.map((t) => t.window.otherLoadPercent))),
-    floorOtherLoadPercent: round(maxOf(floors.map((f) => f.window.otherLoadPercent))),
-    pageErrors: [...templates, ...floors].reduce((n, r) => n + r.errors, 0),
+    table: 'simulated' as const,
+    viewport: settings.viewport,
+    camera: `${width}x${height}@30 clip, in-page decoder`,
+    share: null,
   };
+  return summarize(facts, exercised as Exercised, templates, floors);
 }

@@ -1,6 +1,6 @@
-// Encodes a webcam-like clip with the browser's own VP8 encoder (WebCodecs) and returns it as IVF,
-// base64-encoded. Runs once per resolution, outside the measured browser (see bench/lib/clip.ts).
-window.makeVp8Clip = async ({ width, height, frames, fps, bitrate, keyEvery }) => {
+// Encodes a webcam-like clip (or a slide, kind: 'slide') with the browser's own VP8 encoder (WebCodecs)
+// and returns it as IVF, base64-encoded. Runs once per clip, outside the measured browser (bench/lib/clip.ts).
+window.makeVp8Clip = async ({ kind = 'camera', width, height, frames, fps, bitrate, keyEvery }) => {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { alpha: false });
   // Sensor-like grain, so the encoder and decoders work as hard as on a real camera picture.
@@ -20,8 +20,28 @@ window.makeVp8Clip = async ({ width, height, frames, fps, bitrate, keyEvery }) =
   encoder.configure({ codec: 'vp8', width, height, bitrate, framerate: fps, latencyMode: 'realtime' });
   let seed = 1;
   const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  // A shared slide: still text, and a progress bar that grows, as screen shares mostly are.
+  const drawSlide = (i) => {
+    ctx.fillStyle = '#f4f4f0';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#223';
+    ctx.font = `bold ${Math.round(height / 14)}px sans-serif`;
+    ctx.fillText('Quarterly review', width * 0.06, height * 0.15);
+    ctx.font = `${Math.round(height / 24)}px sans-serif`;
+    for (let line = 0; line < 8; line += 1) ctx.fillText(`• Point ${line + 1}: figures, findings and next steps`, width * 0.08, height * (0.28 + line * 0.08));
+    ctx.fillStyle = '#36c';
+    ctx.fillRect(width * 0.06, height * 0.92, (i / frames) * width * 0.88, height * 0.02);
+  };
   for (let i = 0; i < frames; i++) {
     const t = (i * 1000) / fps;
+    if (kind === 'slide') drawSlide(i);
+    else drawCamera(t);
+    const frame = new VideoFrame(canvas, { timestamp: Math.round(t * 1000), duration: Math.round(1e6 / fps) });
+    encoder.encode(frame, { keyFrame: i % keyEvery === 0 });
+    frame.close();
+    while (encoder.encodeQueueSize > 4) await new Promise((done) => setTimeout(done, 1));
+  }
+  function drawCamera(t) {
     const gradient = ctx.createLinearGradient(0, 0, width, height);
     gradient.addColorStop(0, `hsl(${210 + 20 * Math.sin(t / 1500)} 35% 45%)`);
     gradient.addColorStop(1, 'hsl(30 30% 25%)');
@@ -49,10 +69,6 @@ window.makeVp8Clip = async ({ width, height, frames, fps, bitrate, keyEvery }) =
     ctx.globalAlpha = 0.08;
     ctx.drawImage(grain, 0, 0, width, height);
     ctx.globalAlpha = 1;
-    const frame = new VideoFrame(canvas, { timestamp: Math.round(t * 1000), duration: Math.round(1e6 / fps) });
-    encoder.encode(frame, { keyFrame: i % keyEvery === 0 });
-    frame.close();
-    while (encoder.encodeQueueSize > 4) await new Promise((done) => setTimeout(done, 1));
   }
   await encoder.flush();
   if (failure) throw failure;

@@ -43,12 +43,22 @@
   const slowDown = () => {
     if (slowScan === undefined) slowScan = setInterval(scan, 500);
   };
+  // How many videos the page is to show: one per tile (every camera in a benchmark is on), or what
+  // a page without tiles (the SDK floor) declares in <html data-videos>.
+  const expectedVideos = () => {
+    const tiles = (root) => [...root.querySelectorAll('*')].reduce((n, el) => n + (el.localName === 'rec-tile' ? 1 : 0) + (el.shadowRoot ? tiles(el.shadowRoot) : 0), 0);
+    return Math.max(tiles(document), Number(document.documentElement.dataset.videos ?? 0));
+  };
+  // The first presented frame of each shown video, once every expected video shows one (else null).
+  const allFirsts = () => {
+    const firsts = shownVideos().map((v) => seen.get(v)?.first);
+    const done = firsts.length > 0 && firsts.length >= expectedVideos() && firsts.every((t) => t !== undefined);
+    return { firsts, done };
+  };
   const fastScan = () => {
     if (slowScan !== undefined) return;
     scan();
-    const videos = shownVideos();
-    const settled = videos.length > 0 && videos.every((v) => seen.get(v)?.first !== undefined);
-    if (settled || performance.now() - startedAt > 20000) slowDown();
+    if (allFirsts().done || performance.now() - startedAt > 20000) slowDown();
     else requestAnimationFrame(fastScan);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fastScan);
@@ -68,12 +78,31 @@
     return find(document);
   };
   const nextFrame = () => new Promise((done) => requestAnimationFrame(done));
+  // Resolves with the ms from `startedAt` until `id`'s tile speaks (in `role`) and its video presents a
+  // frame; with `needVideo`, a tile still waiting for its camera's stream keeps it waiting.
+  const speakerShown = async (id, role, startedAt, needVideo = false) => {
+    for (;;) {
+      const at = await nextFrame();
+      const tile = tileOf(id);
+      if (!tile || tile.dataset.speaking !== 'true' || (role && tile.dataset.role !== role)) {
+        if (at - startedAt > 15000) return null;
+        continue;
+      }
+      const video = tile.shadowRoot?.querySelector('video');
+      if (!video || !shown(video)) {
+        if (!needVideo || tile.dataset.camera !== 'on') return at - startedAt;
+        if (at - startedAt > 15000) return null;
+        continue;
+      }
+      const presented = await new Promise((done) => video.requestVideoFrameCallback((now) => done(now)));
+      return presented - startedAt;
+    }
+  };
 
   window.benchProbe = {
     /** Times (ms since navigation) of the first and of the last shown video's first presented frame. */
     firstFrames() {
-      const firsts = shownVideos().map((v) => seen.get(v)?.first);
-      const done = firsts.length > 0 && firsts.every((t) => t !== undefined);
+      const { firsts, done } = allFirsts();
       return { videos: firsts.length, firstMs: done ? Math.min(...firsts) : null, allMs: done ? Math.max(...firsts) : null };
     },
     /** Starts a measuring window. */
@@ -115,24 +144,29 @@
       return count(document);
     },
     /**
-     * Makes `id` the speaker and resolves with the ms from then until a frame presents the change:
-     * its tile speaking (and `main` when `role` is given), and its video's next frame when it has one.
+     * Makes `id` the speaker (simulated meeting) and resolves with the ms from then until a frame
+     * presents the change: its tile speaking (and `main` when `role` is given), and its video's next frame.
      */
-    async switchSpeaker(id, role) {
+    switchSpeaker(id, role) {
       const startedAt = performance.now();
       window.recDemo.speak(id);
-      for (;;) {
-        const at = await nextFrame();
-        const tile = tileOf(id);
-        if (!tile || tile.dataset.speaking !== 'true' || (role && tile.dataset.role !== role)) {
-          if (at - startedAt > 15000) return null;
-          continue;
-        }
-        const video = tile.shadowRoot?.querySelector('video');
-        if (!video || !shown(video)) return at - startedAt;
-        const presented = await new Promise((done) => video.requestVideoFrameCallback((now) => done(now)));
-        return presented - startedAt;
-      }
+      return speakerShown(id, role, startedAt);
+    },
+    /** Starts timing a speaker change that arrives from outside (the emulated server); `armed` resolves like switchSpeaker. */
+    armSpeaker(id, role) {
+      this.armed = speakerShown(id, role, performance.now(), true);
+    },
+    /** The videos shown now: whose (rec-tile's participant), camera or share, and where. */
+    tiles() {
+      return shownVideos().map((v) => {
+        const tile = v.getRootNode().host;
+        const r = v.getBoundingClientRect();
+        return {
+          id: tile?.dataset?.participantId ?? '',
+          kind: tile?.dataset?.role === 'share' ? 'share' : 'video',
+          rect: [r.x, r.y, r.width, r.height].map(Math.round),
+        };
+      });
     },
   };
 })();

@@ -1,13 +1,17 @@
 /**
- * The benchmark's measuring code on one short scenario, so it cannot rot. Figures depend on the
- * machine and are not asserted: only that each is produced, with a sane type and range.
+ * The benchmark's measuring code on short scenarios (simulated, and recorder: real SDK, WebRTC, SDK
+ * floor), so it cannot rot. Figures depend on the machine and are not asserted: only that each is
+ * produced, with a sane type and range.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { bundleWeights } from '../../bench/lib/bundle.js';
-import { BrowserCost, launchChromium } from '../../bench/lib/chromium.js';
-import { ensureClip } from '../../bench/lib/clip.js';
+import { BrowserCost, PROCESS_KINDS, launchChromium, otherCore } from '../../bench/lib/chromium.js';
+import { ensureClip, senderClip } from '../../bench/lib/clip.js';
+import { ensureFloorBuild } from '../../bench/lib/floor-build.js';
+import { VIEWPORTS, runRecorderScenario } from '../../bench/lib/recorder.js';
 import { runScenario } from '../../bench/lib/scenarios.js';
 import { serveBench } from '../../bench/lib/server.js';
 
@@ -54,6 +58,56 @@ test('a short benchmark scenario yields every figure, template and floor', async
     expect(result.speakerSwitchMs as number).toBeGreaterThan(-100);
   } finally {
     await browser.close();
+    await server.close();
+  }
+});
+
+test('a short recorder scenario yields every figure, template and SDK floor, with the CPU split', async () => {
+  test.setTimeout(150_000);
+  const server = await serveBench(join(ROOT, 'dist'), join(ROOT, 'bench'));
+  const browser = await launchChromium();
+  const sender = await launchChromium({ core: otherCore() });
+  try {
+    const floorPage = await ensureFloorBuild();
+    const clipFile = await ensureClip(sender, `${server.url}bench/page/blank.html`, VIEWPORTS.low, senderClip('camera'));
+    const clip = readFileSync(join(ROOT, 'bench', clipFile)).toString('base64');
+    const result = await runRecorderScenario(
+      { name: 'spotlight 2/2 low', query: 'layoutType=SPOTLIGHT', quality: 'low', plan: { participants: 2, mics: 2 }, switchTo: ['p2'], switchRole: 'main' },
+      {
+        browser,
+        cost: await BrowserCost.attach(browser),
+        sender,
+        senderCost: await BrowserCost.attach(sender),
+        baseUrl: server.url,
+        floorPage,
+        clips: { camera: { low: clip }, share: '' },
+        windowSeconds: 1.5,
+        rounds: 1,
+        settleSeconds: 0.5,
+        soakSeconds: 1.5,
+        dwellMs: 1500,
+      },
+    );
+
+    // The page joined through the real SDK, showed the speaker's camera, and nothing was logged as an error.
+    expect(result).toMatchObject({ scenario: 'spotlight 2/2 low', table: 'recorder', participants: 2, visible: 1, pageErrors: 0, camera: '640x360@30' });
+    for (const field of ['cpuPercent', 'floorCpuPercent', 'cpuRatioVsFloor', 'fpsMedian', 'floorFpsMedian', 'firstFrameMs', 'floorFirstFrameMs', 'peakMemoryMB', 'senderCpuPercent'] as const) {
+      expect(typeof result[field], field).toBe('number');
+      expect(result[field] as number, field).toBeGreaterThan(0);
+    }
+    // The split adds up to the total and the page's own process did work on both sides.
+    for (const [split, total] of [[result.cpuSplit, result.cpuPercent], [result.floorCpuSplit, result.floorCpuPercent]] as const) {
+      const parts = PROCESS_KINDS.map((kind) => split?.[kind] ?? Number.NaN);
+      for (const part of parts) expect(part).toBeGreaterThanOrEqual(0);
+      expect(split?.renderer ?? 0).toBeGreaterThan(0);
+      expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(total ?? 0, 0);
+    }
+    expect(result.windows.map((w) => w.side)).toEqual(result.rounds === 1 ? ['template', 'floor'] : ['template', 'floor', 'template', 'floor']);
+    // p2's camera was consumed, reached the main tile and presented a frame there.
+    expect(typeof result.speakerSwitchMs).toBe('number');
+  } finally {
+    await browser.close();
+    await sender.close();
     await server.close();
   }
 });

@@ -1,0 +1,253 @@
+/**
+ * The recorder scenarios (issue 14): the production page joined through the real SDK to an emulated
+ * meeting whose media arrives over WebRTC from a sender browser on the other core, each measured
+ * against the SDK floor (bench/page/floor-sdk.ts: the same streams in plain elements), alternating.
+ */
+import type { Browser } from 'playwright';
+import type { MediaSetup } from '../../test/emulator/media-page.js';
+import type { BrowserCost } from './chromium.js';
+import { cpuPercent } from './chromium.js';
+import { MeasuredPage } from './measure.js';
+import { type Attendee, BenchMeeting, type MeetingPlan, SoakChurn, participant } from './meeting.js';
+import { type Exercised, type ScenarioResult, type SideRound, alternate, summarize } from './rounds.js';
+
+/** The recording qualities the rows use, with VideoSDK's viewport for each (landscape). */
+export const VIEWPORTS = { low: { width: 640, height: 360 }, med: { width: 1280, height: 720 }, high: { width: 1920, height: 1080 } } as const;
+/** A recording quality. */
+export type Quality = keyof typeof VIEWPORTS;
+
+/** One recorder scenario: template parameters, who is in the meeting, and how to exercise it. */
+export interface RecorderScenario {
+  readonly name: string;
+  /** Template query beyond VideoSDK's own parameters (layoutType, mode, orientation, captions…). */
+  readonly query: string;
+  readonly quality: Quality;
+  readonly portrait?: boolean;
+  readonly plan: MeetingPlan;
+  /** Participants to make the speaker, one after another, to time speaker switches. */
+  readonly switchTo?: readonly string[];
+  /** The role the new speaker's tile must reach (SPOTLIGHT and SIDEBAR move them to `main`). */
+  readonly switchRole?: string;
+  /** The soak: joins, leaves, speaker changes and a socket drop for the whole long window. */
+  readonly soak?: boolean;
+}
+
+const four = (mics = 4): MeetingPlan => ({ participants: 4, mics });
+
+/** The rows of the recorder table. */
+export const RECORDER_SCENARIOS: readonly RecorderScenario[] = [
+  ...(['med', 'high'] as const).flatMap((quality): RecorderScenario[] => [
+    { name: `grid 4/4 ${quality}`, query: 'layoutType=GRID', quality, plan: four() },
+    { name: `spotlight 4/4 ${quality}`, query: 'layoutType=SPOTLIGHT', quality, plan: four(), switchTo: ['p2', 'p3'], switchRole: 'main' },
+    { name: `sidebar 4/4 ${quality}`, query: 'layoutType=SIDEBAR', quality, plan: four(), switchTo: ['p2', 'p3'], switchRole: 'main' },
+  ]),
+  { name: 'sidebar share+3 high', query: 'layoutType=SIDEBAR', quality: 'high', plan: { participants: 3, mics: 3, share: true } },
+  { name: 'grid 4/4 portrait med', query: 'layoutType=GRID&orientation=portrait', quality: 'med', portrait: true, plan: four() },
+  { name: 'grid 4/25 med', query: 'layoutType=GRID', quality: 'med', plan: { participants: 25, mics: 4 }, switchTo: ['p20', 'p21'] },
+  { name: 'grid 4/100 med', query: 'layoutType=GRID', quality: 'med', plan: { participants: 100, mics: 4 }, switchTo: ['p90', 'p91'] },
+  { name: 'audio 25', query: 'mode=audio', quality: 'med', plan: { participants: 25, mics: 25 } },
+  { name: 'graphics grid 4/4 med', query: 'layoutType=GRID&captions=1&chat=1', quality: 'med', plan: { ...four(), graphics: true } },
+  { name: 'soak grid 8 med', query: 'layoutType=GRID', quality: 'med', plan: { participants: 8, mics: 8 }, soak: true },
+];
+
+/** The VP8 clips the sender plays (IVF, base64), made once per size by bench/lib/clip.ts. */
+export interface SenderClips {
+  /** A camera clip at each quality's size the rows use. */
+  readonly camera: Readonly<Partial<Record<Quality, string>>>;
+  readonly share: string;
+}
+
+/** Where and how long to measure. */
+export interface RecorderSettings {
+  readonly browser: Browser;
+  readonly cost: BrowserCost;
+  /** The browser that sends the participants' media (pinned to the other core), and its cost. */
+  readonly sender: Browser;
+  readonly senderCost: BrowserCost;
+  /** The bench server's URL (ends with a slash). */
+  readonly baseUrl: string;
+  /** The floor page's path under bench/ (bench/lib/floor-build.ts). */
+  readonly floorPage: string;
+  readonly clips: SenderClips;
+  readonly windowSeconds: number;
+  readonly rounds: number;
+  readonly settleSeconds: number;
+  readonly soakSeconds: number;
+  /** The dwell the template waits before a new speaker moves (its default). */
+  readonly dwellMs: number;
+}
+
+/** The forwarding rate the emulated server gives every sender: ample for four 1080p cameras and a share. */
+const MIN_BITRATE_KBPS = 20_000;
+const FPS = 30;
+
+/** The viewport a scenario records at. */
+export function viewportOf(scenario: RecorderScenario): { width: number; height: number } {
+  const { width, height } = VIEWPORTS[scenario.quality];
+  return scenario.portrait ? { width: height, height: width } : { width, height };
+}
+
+/** What the sender sends: cameras at the recording's size (med 720p, high 1080p), the share at 1080p, all at 30 fps, from clips. */
+function setupOf(scenario: RecorderScenario, clips: SenderClips): MediaSetup {
+  const clip = clips.camera[scenario.quality];
+  if (!clip) throw new Error(`no ${scenario.quality} camera clip was made for ${scenario.name}`);
+  return {
+    camera: { ...VIEWPORTS[scenario.quality], fps: FPS, clip },
+    share: { ...VIEWPORTS.high, fps: FPS, clip: clips.share },
+    minBitrateKbps: MIN_BITRATE_KBPS,
+  };
+}
+
+/** The camera and share formats as the table names them, e.g. `1280x720@30`. */
+function formatNames(scenario: RecorderScenario): { camera: string; share: string | null } {
+  const name = ({ width, height }: { width: number; height: number }) => `${width}x${height}@${FPS}`;
+  return { camera: name(VIEWPORTS[scenario.quality]), share: scenario.plan.share ? name(VIEWPORTS.high) : null };
+}
+
+/** What the floor needs from the template's first round: its videos (whose, what, where), and how many streams it received. */
+interface FloorInput {
+  tiles: string;
+  videos: number;
+  consumers: number;
+  /** Who was in the room then (after a soak, not who began it). */
+  roster: readonly Attendee[];
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Waits until the emulated server has pushed at least `atLeast` consumers and no more arrive for a
+ * second: each one is a renegotiation on both sides, and a window must not measure them arriving.
+ */
+async function consumersSettled(meeting: BenchMeeting, atLeast: number): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  let count = -1;
+  let since = Date.now();
+  for (;;) {
+    const now = meeting.emulator.consumers().length;
+    if (now !== count) [count, since] = [now, Date.now()];
+    if (count >= atLeast && Date.now() - since >= 1000) return count;
+    if (Date.now() > deadline) {
+      console.error(`  ${count} streams received after 30 s, ${atLeast} expected; measuring anyway`);
+      return count;
+    }
+    await sleep(100);
+  }
+}
+
+/** Runs `measure` with the sender browser's CPU counted over it. */
+async function withSenderCpu<T>(cost: BrowserCost, measure: () => Promise<T>): Promise<{ value: T; senderCpuPercent: number }> {
+  const before = await cost.cpu();
+  const startedAt = performance.now();
+  const value = await measure();
+  return { value, senderCpuPercent: cpuPercent(before, await cost.cpu(), (performance.now() - startedAt) / 1000) };
+}
+
+/** A page of `settings.browser` joined to its own emulated meeting; `close` ends both. */
+async function joined(scenario: RecorderScenario, settings: RecorderSettings, floor?: FloorInput) {
+  const page = await MeasuredPage.blank(settings.browser, settings.cost, viewportOf(scenario));
+  // The floor shows media only: no graphics traffic, and the room as the template last saw it.
+  const plan = { ...scenario.plan, graphics: !floor && scenario.plan.graphics === true };
+  const meeting = await BenchMeeting.open(page.page, settings.sender, plan, setupOf(scenario, settings.clips), floor?.roster);
+  const errors = () => page.errors.length + meeting.problems().length;
+  const close = async () => {
+    for (const problem of meeting.problems()) console.error(`  emulator: ${problem}`);
+    await page.close();
+    await meeting.close();
+  };
+  return { page, meeting, errors, close };
+}
+
+/** One template window; the first round also runs the soak, the switches, heap/DOM growth and what the floor needs. */
+async function templateRound(scenario: RecorderScenario, settings: RecorderSettings, exercise: boolean) {
+  const { page, meeting, errors, close } = await joined(scenario, settings);
+  try {
+    await page.page.goto(`${settings.baseUrl}?${meeting.query(scenario.query)}`);
+    await page.page.locator('html[data-state="live"]').waitFor({ timeout: 30_000 });
+    const audioOnly = scenario.query.includes('mode=audio');
+    const firstFrameMs = audioOnly ? null : await page.firstFrameMs(30_000);
+    await consumersSettled(meeting, scenario.plan.mics);
+    if (scenario.plan.graphics) meeting.startGraphicsTraffic();
+    await sleep(settings.settleSeconds * 1000);
+    const measure = (seconds: number) => withSenderCpu(settings.senderCost, () => page.window(seconds));
+    if (!exercise) {
+      const { value: window, senderCpuPercent } = await measure(settings.windowSeconds);
+      return { round: { window, firstFrameMs, errors: errors(), senderCpuPercent } satisfies SideRound };
+    }
+    const before = await page.size();
+    const churn = scenario.soak ? new SoakChurn(meeting.emulator, [...meeting.emulator.peers.keys()], soakPool(scenario.plan.participants)) : undefined;
+    churn?.start(settings.soakSeconds);
+    const { value: window, senderCpuPercent } = await measure(scenario.soak ? settings.soakSeconds : settings.windowSeconds);
+    if (churn) {
+      churn.stop();
+      // Past the speaker dwell and the stale-track grace, so the last change has settled before counting.
+      await sleep(settings.dwellMs + 6000);
+    }
+    const after = await page.size();
+    const tiles = await page.tiles();
+    const floor: FloorInput = {
+      tiles,
+      videos: tiles.split(';').filter(Boolean).length,
+      consumers: meeting.emulator.consumers().length,
+      roster: [...meeting.emulator.peers.values()].map((p) => ({ id: p.id, name: p.displayName, mic: p.mic, share: p.share })),
+    };
+    const switchesMs: number[] = [];
+    for (const id of scenario.switchTo ?? []) {
+      await page.page.evaluate(`window.benchProbe.armSpeaker(${JSON.stringify(id)}, ${JSON.stringify(scenario.switchRole ?? null)})`);
+      meeting.emulator.speak(id);
+      const ms = (await page.page.evaluate('window.benchProbe.armed')) as number | null;
+      // What the template and the SDK add after the dwell: the consume, its first frame in place.
+      if (ms !== null) switchesMs.push(ms - settings.dwellMs);
+    }
+    const exercised: Exercised = {
+      heapGrowthMB: after.heapMB - before.heapMB,
+      domNodesGrowth: after.nodes - before.nodes,
+      switchesMs,
+      visible: await page.page.locator('rec-tile').count(),
+      ...(churn ? { soakSeconds: settings.soakSeconds, reconnected: meeting.emulator.joins >= 2 } : {}),
+    };
+    return { round: { window, firstFrameMs, errors: errors(), senderCpuPercent } satisfies SideRound, exercised, floor };
+  } finally {
+    await close();
+  }
+}
+
+/** Ids that may join during the soak (and leave again), beyond those in the room at the start. */
+function soakPool(present: number): string[] {
+  return Array.from({ length: 4 }, (_, i) => participant(present + i + 1).id);
+}
+
+/** One window on the SDK floor: the same meeting, the template's videos in plain elements. */
+async function floorRound(scenario: RecorderScenario, settings: RecorderSettings, input: FloorInput): Promise<SideRound> {
+  const { page, meeting, errors, close } = await joined(scenario, settings, input);
+  try {
+    await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`tiles=${input.tiles}`)}`);
+    const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
+    await consumersSettled(meeting, input.consumers);
+    await sleep(settings.settleSeconds * 1000);
+    const { value: window, senderCpuPercent } = await withSenderCpu(settings.senderCost, () => page.window(settings.windowSeconds));
+    return { window, firstFrameMs, errors: errors(), senderCpuPercent };
+  } finally {
+    await close();
+  }
+}
+
+/** Measures one recorder scenario against the SDK floor, alternating in the same browser (see `alternate`). */
+export async function runRecorderScenario(scenario: RecorderScenario, settings: RecorderSettings): Promise<ScenarioResult> {
+  let exercised: Exercised | undefined;
+  let floor: FloorInput | undefined;
+  const { templates, floors } = await alternate(
+    settings.rounds,
+    scenario.soak === true,
+    async (first) => {
+      const result = await templateRound(scenario, settings, first);
+      exercised ??= result.exercised;
+      floor ??= result.floor;
+      return result.round;
+    },
+    () => floorRound(scenario, settings, floor as FloorInput),
+  );
+  const { camera, share } = formatNames(scenario);
+  const facts = { name: scenario.name, participants: scenario.plan.participants, table: 'recorder' as const, viewport: viewportOf(scenario), camera, share };
+  return summarize(facts, exercised as Exercised, templates, floors);
+}

@@ -1,0 +1,111 @@
+/** The benchmark's console report: the recorder table, the simulated table, the CPU split, and each target against its figure. */
+import type { BundleWeights } from './bundle.js';
+import { PROCESS_KINDS } from './chromium.js';
+import { FULL_RATE_FPS, type ScenarioResult } from './rounds.js';
+
+/** The targets of issues 6 and 14: reported against the measurements, never asserted. */
+export const TARGETS = {
+  cpuRatioVsFloor: 1.1,
+  cpuRatioVs4of4: 1.1,
+  fpsPerTile: 29,
+  soakHeapGrowthMB: 5,
+  soakDomNodesGrowth: 20,
+  firstFrameMs: 1500,
+  peakMemoryMB: 2048,
+  recorderKB: 330,
+  ownKB: 16,
+  previewKB: 40,
+} as const;
+
+/** A row that failed to run: its name and why. */
+export interface FailedRow {
+  readonly scenario: string;
+  readonly error: string;
+}
+
+const show = (v: number | string | null | undefined) => (v === null || v === undefined ? '–' : String(v));
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((l) => (l[i] ?? '').length)));
+  const format = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(`\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(format(row));
+}
+
+function mainTable(rows: readonly ScenarioResult[]): void {
+  const header = ['scenario', 'people', 'tiles', 'fps', 'slowest', 'floor fps', 'cpu %', 'floor %', 'ratio', 'full-rate', 'heap Δ MB', 'nodes Δ', '1st frame ms', 'floor 1st', 'switch ms', 'peak MB', 'sender %', 'other load %'];
+  table(
+    header,
+    rows.map((r) =>
+      [
+        r.scenario,
+        r.participants,
+        r.visible,
+        r.fpsMedian,
+        r.fpsSlowestTile,
+        r.floorFpsMedian,
+        r.cpuPercent,
+        r.floorCpuPercent,
+        r.cpuRatioVsFloor,
+        `${r.fullRateRounds}/${r.floorFullRateRounds} of ${r.rounds}`,
+        r.heapGrowthMB,
+        r.domNodesGrowth,
+        r.firstFrameMs,
+        r.floorFirstFrameMs,
+        r.speakerSwitchMs,
+        r.peakMemoryMB,
+        r.senderCpuPercent,
+        `${show(r.otherLoadPercent)}/${show(r.floorOtherLoadPercent)}`,
+      ].map(show),
+    ),
+  );
+}
+
+function splitTable(rows: readonly ScenarioResult[]): void {
+  const header = ['CPU split, % of the core', ...PROCESS_KINDS.map((k) => `${k}`), '|', ...PROCESS_KINDS.map((k) => `floor ${k}`)];
+  table(
+    header,
+    rows.map((r) => [r.scenario, ...PROCESS_KINDS.map((k) => show(r.cpuSplit?.[k])), '|', ...PROCESS_KINDS.map((k) => show(r.floorCpuSplit?.[k]))]),
+  );
+}
+
+/** Each target of a row against its figure, `ok` or `MISS`. */
+function checks(r: ScenarioResult, base: ScenarioResult | undefined): string[] {
+  const out: string[] = [];
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'MISS');
+  if (r.cpuRatioVsFloor !== null) out.push(`vs floor ${r.cpuRatioVsFloor} ${verdict(r.cpuRatioVsFloor <= TARGETS.cpuRatioVsFloor)}`);
+  if (r.fpsSlowestTile !== null) out.push(`slowest tile ${r.fpsSlowestTile} fps ${verdict(r.fpsSlowestTile >= TARGETS.fpsPerTile)}`);
+  if (base?.cpuPercent && r.cpuPercent !== null && /4\/(25|100)/.test(r.scenario)) {
+    const ratio = r.cpuPercent / base.cpuPercent;
+    out.push(`vs ${base.scenario} ${ratio.toFixed(2)} ${verdict(ratio <= TARGETS.cpuRatioVs4of4)}`);
+  }
+  if (r.soakSeconds !== null && r.heapGrowthMB !== null && r.domNodesGrowth !== null) {
+    out.push(`heap ${r.heapGrowthMB} MB ${verdict(r.heapGrowthMB <= TARGETS.soakHeapGrowthMB)}`);
+    out.push(`nodes ${r.domNodesGrowth} ${verdict(Math.abs(r.domNodesGrowth) <= TARGETS.soakDomNodesGrowth)}`);
+    if (r.reconnected !== null) out.push(`re-joined after the socket drop: ${r.reconnected ? 'yes' : 'NO'}`);
+  }
+  if (r.table === 'recorder' && r.firstFrameMs !== null) out.push(`first frame ${r.firstFrameMs} ms ${verdict(r.firstFrameMs <= TARGETS.firstFrameMs)}`);
+  if (r.peakMemoryMB !== null) out.push(`peak ${r.peakMemoryMB} MB ${verdict(r.peakMemoryMB <= TARGETS.peakMemoryMB)}`);
+  if (r.pageErrors > 0) out.push(`${r.pageErrors} page errors (see the log)`);
+  return out;
+}
+
+/** Prints both tables, the CPU split, the bundle and every target's verdict. */
+export function printReport(rows: readonly ScenarioResult[], failed: readonly FailedRow[], weights: BundleWeights, machine: string): void {
+  for (const [title, kind] of [['Recorder: the real SDK on the emulated meeting, media over WebRTC', 'recorder'], ['Simulated meeting (in-page decoding)', 'simulated']] as const) {
+    const part = rows.filter((r) => r.table === kind);
+    if (part.length === 0) continue;
+    console.log(`\n${title}`);
+    mainTable(part);
+    splitTable(part);
+    const base = part.find((r) => /^(sim )?grid 4\/4( med)?$/.test(r.scenario));
+    for (const r of part) console.log(`  ${r.scenario}: ${checks(r, base).join(', ')}`);
+  }
+  for (const f of failed) console.log(`  ${f.scenario}: FAILED: ${f.error}`);
+  const kb = (v: number) => `${v.toFixed(1)} KB`;
+  console.log(`\nBundle (gzip): recorder ${kb(weights.recorderKB)} (target ≤ ${TARGETS.recorderKB}), SDK ${kb(weights.sdkKB)}, own code ${kb(weights.ownKB)} (target ≤ ${TARGETS.ownKB}), preview ${kb(weights.previewKB)} (target ≤ ${TARGETS.previewKB})`);
+  console.log(`Machine: ${machine}`);
+  console.log('fps: median per tile; slowest: the slowest tile (medians over windows). sender %: the media sender browser on the other core.');
+  console.log("other load %: the pinned core's use by other processes (template/floor windows); above ~10 % the figures are unreliable.");
+  console.log(`full-rate: windows (template/floor) in which every video presented ≥ ${FULL_RATE_FPS} fps; CPU figures are their medians.`);
+}

@@ -1,0 +1,224 @@
+/**
+ * What every scenario shares, simulated or recorder: template and floor windows alternating in one
+ * browser, CPU compared over full-rate windows, and the figures of one table row (ScenarioResult).
+ */
+import { type CpuSplit, PROCESS_KINDS, type ProcessKind } from './chromium.js';
+import { type WindowFigures, median, round } from './measure.js';
+
+/** A window in which every shown video presented at least this many frames per second (of 30). */
+export const FULL_RATE_FPS = 27;
+
+/** What one window of one side saw. */
+export interface SideRound {
+  readonly window: WindowFigures;
+  readonly firstFrameMs: number | null;
+  readonly errors: number;
+  /** CPU of the browser that sent the media during the window (recorder scenarios). */
+  readonly senderCpuPercent?: number | null;
+}
+
+/** What the first template round measured beyond its window: growth, switches and what the floor needs. */
+export interface Exercised {
+  readonly heapGrowthMB: number;
+  readonly domNodesGrowth: number;
+  readonly switchesMs: readonly number[];
+  readonly visible: number;
+  /** Seconds of the long window (soak), when it had one. */
+  readonly soakSeconds?: number;
+  /** Whether the SDK re-joined after the soak's socket drop (recorder soak only). */
+  readonly reconnected?: boolean;
+}
+
+/** One window as the JSON lists it. */
+export interface WindowRecord {
+  readonly side: 'template' | 'floor';
+  readonly seconds: number;
+  readonly cpuPercent: number | null;
+  readonly split: CpuSplit;
+  readonly fpsMedian: number | null;
+  readonly fpsMin: number | null;
+  readonly otherLoadPercent: number | null;
+  readonly senderCpuPercent: number | null;
+}
+
+/** The figures of one scenario; issue 6's JSON fields first, then issue 14's. */
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly participants: number;
+  readonly visible: number;
+  /** Median over every window of the median presented fps per shown video. */
+  readonly fpsMedian: number | null;
+  /** Median CPU over the full-rate windows (every window when none was). */
+  readonly cpuPercent: number | null;
+  readonly floorCpuPercent: number | null;
+  readonly cpuRatioVsFloor: number | null;
+  readonly heapGrowthMB: number | null;
+  readonly domNodesGrowth: number | null;
+  readonly firstFrameMs: number | null;
+  readonly speakerSwitchMs: number | null;
+  readonly floorFpsMedian: number | null;
+  readonly floorFirstFrameMs: number | null;
+  readonly peakMemoryMB: number | null;
+  readonly floorPeakMemoryMB: number | null;
+  /** Seconds of each window (the soak's one window is longer). */
+  readonly windowSeconds: number;
+  /** Template/floor window pairs measured. */
+  readonly rounds: number;
+  /** Windows in which every shown video presented ≥ FULL_RATE_FPS (template, floor): the CPU figures' windows. */
+  readonly fullRateRounds: number;
+  readonly floorFullRateRounds: number;
+  /** The most load on the pinned core from other processes, during the template's and the floor's windows. */
+  readonly otherLoadPercent: number | null;
+  readonly floorOtherLoadPercent: number | null;
+  /** Errors the template and the floor logged (console errors, uncaught exceptions). */
+  readonly pageErrors: number;
+  /** `recorder`: the real SDK on the emulated meeting over WebRTC; `simulated`: the demo source. */
+  readonly table: 'recorder' | 'simulated';
+  readonly viewport: { readonly width: number; readonly height: number };
+  /** What each camera (and share) sends, e.g. `1280x720@30` (the simulated clip for that table). */
+  readonly camera: string;
+  readonly share: string | null;
+  /** Median over every window of the slowest shown video's presented fps (the per-tile target's figure). */
+  readonly fpsSlowestTile: number | null;
+  readonly floorFpsSlowestTile: number | null;
+  /** The CPU figures split by process kind (medians per kind over the same windows). */
+  readonly cpuSplit: CpuSplit | null;
+  readonly floorCpuSplit: CpuSplit | null;
+  /** CPU of the sender browser (the other core) during the template's windows; near 100 % it limits fps. */
+  readonly senderCpuPercent: number | null;
+  readonly soakSeconds: number | null;
+  readonly reconnected: boolean | null;
+  /** Every window in the order measured. */
+  readonly windows: readonly WindowRecord[];
+}
+
+/** What a row says about itself beyond the measurements. */
+export interface RowFacts {
+  readonly name: string;
+  readonly participants: number;
+  readonly table: ScenarioResult['table'];
+  readonly viewport: ScenarioResult['viewport'];
+  readonly camera: string;
+  readonly share: string | null;
+}
+
+/** Whether no shown video dropped frames (pages without video always qualify). */
+export const fullRate = (figures: WindowFigures) => figures.fpsMin === null || figures.fpsMin >= FULL_RATE_FPS;
+
+const medianOf = (values: readonly (number | null | undefined)[]) => median(values.filter((v): v is number => typeof v === 'number'));
+const maxOf = (values: readonly (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : Math.max(...known);
+};
+
+/** Prints one window: total CPU, its split, fps (median/slowest tile) and the other load on the core. */
+function logWindow(side: string, round: SideRound): void {
+  const w = round.window;
+  const split = PROCESS_KINDS.map((kind) => `${kind} ${w.split[kind].toFixed(1)}`).join(', ');
+  const fps = w.fpsMedian === null ? 'no video' : `fps ${w.fpsMedian.toFixed(1)}/${(w.fpsMin ?? 0).toFixed(1)}`;
+  const sender = round.senderCpuPercent == null ? '' : `, sender ${round.senderCpuPercent.toFixed(0)} %`;
+  console.log(`    ${side.padEnd(8)} ${w.cpuPercent.toFixed(1).padStart(5)} % (${split}), ${fps}, other load ${(w.otherLoadPercent ?? 0).toFixed(1)} %${sender}`);
+}
+
+/**
+ * Alternates template and floor windows `rounds` times (the soak once). On one core a page sometimes
+ * presents fewer frames (frame pacing jitter, in the floor as often as in the template) and then costs
+ * less, which would read as a cheaper page; so one extra pair looks for full-rate windows, when some
+ * window was full-rate at all (a row whose streams never fit the core would only spend time).
+ */
+export async function alternate(
+  rounds: number,
+  soak: boolean,
+  templateRound: (first: boolean) => Promise<SideRound>,
+  floorRound: () => Promise<SideRound>,
+): Promise<{ templates: SideRound[]; floors: SideRound[] }> {
+  const wanted = soak ? 1 : Math.max(1, rounds);
+  const templates: SideRound[] = [];
+  const floors: SideRound[] = [];
+  const enoughFullRate = () => {
+    const needed = Math.ceil(wanted / 2);
+    return templates.filter((t) => fullRate(t.window)).length >= needed && floors.filter((f) => fullRate(f.window)).length >= needed;
+  };
+  const someFullRate = () => [...templates, ...floors].some((r) => fullRate(r.window));
+  while (templates.length < wanted || (!soak && templates.length < wanted + 1 && someFullRate() && !enoughFullRate())) {
+    const template = await templateRound(templates.length === 0);
+    logWindow('template', template);
+    templates.push(template);
+    const floor = await floorRound();
+    logWindow('floor', floor);
+    floors.push(floor);
+  }
+  return { templates, floors };
+}
+
+/** CPU over full-rate windows where a side has some; over every window otherwise. */
+function comparable(list: readonly SideRound[]): readonly SideRound[] {
+  const full = list.filter((r) => fullRate(r.window));
+  return full.length > 0 ? full : list;
+}
+
+function splitOf(list: readonly SideRound[]): CpuSplit | null {
+  if (list.length === 0) return null;
+  const entries = PROCESS_KINDS.map((kind): [ProcessKind, number] => [kind, round(medianOf(list.map((r) => r.window.split[kind]))) ?? 0]);
+  return Object.fromEntries(entries) as Record<ProcessKind, number>;
+}
+
+function record(side: WindowRecord['side'], r: SideRound): WindowRecord {
+  const w = r.window;
+  const split = Object.fromEntries(PROCESS_KINDS.map((kind) => [kind, round(w.split[kind]) ?? 0])) as Record<ProcessKind, number>;
+  return {
+    side,
+    seconds: round(w.seconds, 1) ?? 0,
+    cpuPercent: round(w.cpuPercent),
+    split,
+    fpsMedian: round(w.fpsMedian),
+    fpsMin: round(w.fpsMin),
+    otherLoadPercent: round(w.otherLoadPercent),
+    senderCpuPercent: round(r.senderCpuPercent ?? null),
+  };
+}
+
+/** One table row from the windows of both sides and what the first template round exercised. */
+export function summarize(facts: RowFacts, exercised: Exercised, templates: readonly SideRound[], floors: readonly SideRound[]): ScenarioResult {
+  const cpu = medianOf(comparable(templates).map((t) => t.window.cpuPercent));
+  const floorCpu = medianOf(comparable(floors).map((f) => f.window.cpuPercent));
+  return {
+    scenario: facts.name,
+    participants: facts.participants,
+    visible: exercised.visible,
+    fpsMedian: round(medianOf(templates.map((t) => t.window.fpsMedian))),
+    cpuPercent: round(cpu),
+    floorCpuPercent: round(floorCpu),
+    cpuRatioVsFloor: cpu === null || !floorCpu ? null : round(cpu / floorCpu, 2),
+    heapGrowthMB: round(exercised.heapGrowthMB, 2),
+    domNodesGrowth: exercised.domNodesGrowth,
+    firstFrameMs: round(medianOf(templates.map((t) => t.firstFrameMs)), 0),
+    speakerSwitchMs: round(median(exercised.switchesMs), 0),
+    floorFpsMedian: round(medianOf(floors.map((f) => f.window.fpsMedian))),
+    floorFirstFrameMs: round(medianOf(floors.map((f) => f.firstFrameMs)), 0),
+    peakMemoryMB: round(maxOf(templates.map((t) => t.window.peakMemoryMB)), 0),
+    floorPeakMemoryMB: round(maxOf(floors.map((f) => f.window.peakMemoryMB)), 0),
+    windowSeconds: round(templates[0]?.window.seconds ?? 0, 1) ?? 0,
+    rounds: templates.length,
+    fullRateRounds: templates.filter((t) => fullRate(t.window)).length,
+    floorFullRateRounds: floors.filter((f) => fullRate(f.window)).length,
+    otherLoadPercent: round(maxOf(templates.map((t) => t.window.otherLoadPercent))),
+    floorOtherLoadPercent: round(maxOf(floors.map((f) => f.window.otherLoadPercent))),
+    pageErrors: [...templates, ...floors].reduce((n, r) => n + r.errors, 0),
+    table: facts.table,
+    viewport: facts.viewport,
+    camera: facts.camera,
+    share: facts.share,
+    fpsSlowestTile: round(medianOf(templates.map((t) => t.window.fpsMin))),
+    floorFpsSlowestTile: round(medianOf(floors.map((f) => f.window.fpsMin))),
+    cpuSplit: splitOf(comparable(templates)),
+    floorCpuSplit: splitOf(comparable(floors)),
+    senderCpuPercent: round(medianOf(templates.map((t) => t.senderCpuPercent))),
+    soakSeconds: exercised.soakSeconds ?? null,
+    reconnected: exercised.reconnected ?? null,
+    windows: templates.flatMap((t, i) => {
+      const f = floors[i];
+      return f ? [record('template', t), record('floor', f)] : [record('template', t)];
+    }),
+  };
+}
