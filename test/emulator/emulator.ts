@@ -190,6 +190,18 @@ export class VideoSdkEmulator implements SessionHost {
     this.setMedia(id, 'share', on);
   }
 
+  /** An AI agent's state push (`agentStateChanged {peerId, state}`: idle, listening, thinking, speaking). */
+  setAgentState(id: string, state: string): void {
+    this.joinedSession()?.notify('agentStateChanged', { peerId: id, state });
+  }
+
+  /** Any other server push, as VideoSDK's server sends it (e.g. `transcriptionText`). */
+  notify(method: string, payload: Record<string, unknown>): void {
+    const session = this.joinedSession();
+    if (!session) throw new Error(`emulator: no joined session to push ${method} on`);
+    session.notify(method, payload);
+  }
+
   /** The server's active-speaker push (`activeSpeaker {peerId}`); null: nobody speaks. */
   speak(id: string | null): void {
     this.speakerId = id;

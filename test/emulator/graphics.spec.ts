@@ -9,14 +9,9 @@ import { type VideoSdkEmulator, expect, expectShown, test } from './fixture.js';
 
 const LOGO = 'data:image/svg+xml;utf8,<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="orange"/></svg>';
 
-/**
- * A server push the emulator's public API does not name yet (`transcriptionText`). Goes through its
- * signalling session, so the SDK receives exactly what VideoSDK's server sends.
- */
+/** A server push, through the emulator's signalling session: what VideoSDK's server sends. */
 function push(emulator: VideoSdkEmulator, method: string, payload: Record<string, unknown>): void {
-  const session = (emulator as unknown as { session?: { notify(method: string, payload: Record<string, unknown>): void } }).session;
-  if (!session) throw new Error('graphics.spec: the emulator has no signalling session to push on');
-  session.notify(method, payload);
+  emulator.notify(method, payload);
 }
 
 /** Script paths of the extras' own chunks the page requested. */
@@ -89,4 +84,21 @@ test('cost: with no extras in use the recorder downloads none of their code; the
   emulator.publish('RECORDING_GRAPHICS', JSON.stringify({ banner: { text: 'Now it loads' } }));
   await expect(page.locator('rec-graphics [part=banner]')).toHaveText('Now it loads');
   expect(extrasRequested(scripts).length).toBeGreaterThan(0);
+});
+
+test('an AI agent: its tile says so, follows agentState, and its speech counts as speaking', async ({ page, emulator }) => {
+  emulator.addPeer({ id: 'ana', name: 'Ana' });
+  emulator.addPeer({ id: 'bot', name: 'Support bot', isAgent: true, webcam: false });
+  await emulator.open('layoutType=GRID&speakerDwellMs=0');
+  await expectShown(page, ['ana', 'bot']);
+  const agent = page.locator('rec-tile[data-participant-id="bot"]');
+  await expect(agent).toContainText('Support bot');
+  await expect(agent.locator('[part="agent-badge"]')).toHaveText('AI');
+  emulator.setAgentState('bot', 'listening');
+  await expect(agent).toHaveAttribute('data-agent', 'listening');
+  await expect(agent.locator('rec-agent-visual')).toHaveAttribute('state', 'listening');
+  await expect(agent).toHaveAttribute('data-speaking', 'false');
+  emulator.setAgentState('bot', 'speaking');
+  await expect(agent).toHaveAttribute('data-agent', 'speaking');
+  await expect(agent).toHaveAttribute('data-speaking', 'true');
 });

@@ -15,6 +15,8 @@ export interface PeerSpec {
   readonly mic?: boolean;
   readonly share?: boolean;
   readonly metaData?: Record<string, unknown>;
+  /** An AI agent: the SDK makes an AgentParticipant for it. */
+  readonly isAgent?: boolean;
 }
 
 /** What a peer sends right now. */
@@ -30,6 +32,7 @@ export interface Peer extends MediaFlags {
   readonly displayName: string;
   mode: PeerMode;
   readonly metaData?: Record<string, unknown>;
+  readonly isAgent?: boolean;
 }
 
 /** A pin as the server pushes it (`pinStateChanged`): the SDK's runtime payload, not the typings'. */
@@ -55,6 +58,7 @@ export function peerFrom(spec: PeerSpec): Peer {
     mic: sending && (spec.mic ?? true),
     share: sending && (spec.share ?? false),
     ...(spec.metaData ? { metaData: spec.metaData } : {}),
+    ...(spec.isAgent ? { isAgent: true } : {}),
   };
 }
 
@@ -69,6 +73,7 @@ export function sdkPeer(peer: Peer): Record<string, unknown> {
     displayName: peer.displayName,
     mode: peer.mode,
     ...(peer.metaData ? { metaData: peer.metaData } : {}),
+    ...(peer.isAgent ? { isAgent: true } : {}),
   };
 }
 

@@ -179,8 +179,7 @@ export class ShownParticipants {
     for (const [id, { sdk }] of this.shown) {
       const p = this.store.state.participants.get(id);
       if (!p) continue;
-      const patch = stalePatch(p, sdk, stale);
-      if (Object.keys(patch).length > 0) this.store.update((s) => mediaPatched(s, id, patch));
+      this.store.update((s) => mediaPatched(s, id, stalePatch(p, sdk, stale)));
     }
     // A share that ended while the recorder was away: its presenter-changed null came while holding.
     const presenter = this.presenterId;

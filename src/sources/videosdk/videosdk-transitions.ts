@@ -83,12 +83,20 @@ export function flagsOf(participant: SdkParticipant): MediaPatch {
   return { webcamOn: participant.webcamOn === true, micOn: participant.micOn === true, screenShareOn: participant.screenShareOn === true };
 }
 
-/** Clears the tracks `stale` picks (kept from before a re-join), with the flags the SDK object now reports. */
+/**
+ * Clears the tracks `stale` picks (kept from before a re-join) and sets each flag to what is known
+ * now: the SDK object's flag, or a fresh track of that kind (a stream-enabled since the re-join).
+ */
 export function stalePatch(p: Participant, sdk: SdkParticipant, stale: (track: MediaStreamTrack) => boolean): MediaPatch {
-  const patch: MediaPatch = {};
-  if (p.videoTrack && stale(p.videoTrack)) Object.assign(patch, { videoTrack: undefined, webcamOn: sdk.webcamOn === true });
-  if (p.audioTrack && stale(p.audioTrack)) Object.assign(patch, { audioTrack: undefined, micOn: sdk.micOn === true });
-  if (p.shareTrack && stale(p.shareTrack)) Object.assign(patch, { shareTrack: undefined, screenShareOn: sdk.screenShareOn === true });
-  if (p.shareAudioTrack && stale(p.shareAudioTrack)) Object.assign(patch, { shareAudioTrack: undefined });
-  return patch;
+  const fresh = (track: MediaStreamTrack | undefined): boolean => track !== undefined && !stale(track);
+  const gone = (track: MediaStreamTrack | undefined): boolean => track !== undefined && stale(track);
+  return {
+    webcamOn: sdk.webcamOn === true || fresh(p.videoTrack),
+    micOn: sdk.micOn === true || fresh(p.audioTrack),
+    screenShareOn: sdk.screenShareOn === true || fresh(p.shareTrack),
+    ...(gone(p.videoTrack) ? { videoTrack: undefined } : {}),
+    ...(gone(p.audioTrack) ? { audioTrack: undefined } : {}),
+    ...(gone(p.shareTrack) ? { shareTrack: undefined } : {}),
+    ...(gone(p.shareAudioTrack) ? { shareAudioTrack: undefined } : {}),
+  };
 }
