@@ -46,7 +46,7 @@ if (flags.help) {
 
 Measures the built template (dist/, built first if missing) in headless Chromium pinned to core ${benchCore()}
 (BENCH_CORE), each scenario against its floor in the same run, template and floor windows alternating.
---window: seconds per measuring window (default 5); --rounds: template/floor pairs per recorder row,
+--window: seconds per measuring window (default 4); --rounds: template/floor pairs per recorder row,
 figures are their medians (default 2); --sim-rounds: the same for simulated rows (default 1); --soak:
 seconds of the recorder soak (default 600). --quick: one round of
 short windows and a 20 s soak (a smoke run, figures too noisy to compare). --only picks rows:
@@ -64,7 +64,7 @@ function positive(name: string, value: string | undefined, fallback: number, int
   }
   return n;
 }
-const windowSeconds = positive('window', flags.window, flags.quick ? 3 : 5);
+const windowSeconds = positive('window', flags.window, flags.quick ? 2 : 4);
 const rounds = positive('rounds', flags.rounds, flags.quick ? 1 : 2, true);
 const simRounds = positive('sim-rounds', flags['sim-rounds'], 1, true);
 const soakSeconds = positive('soak', flags.soak, flags.quick ? 20 : 600);
@@ -127,13 +127,13 @@ async function row(name: string, run: () => Promise<ScenarioResult>): Promise<vo
 }
 
 try {
-  const settle = flags.quick ? 1 : 1.5;
+  const settle = flags.quick ? 0.5 : 1;
   for (const scenario of recorderRows) {
     const settings = { browser, cost, sender, senderCost, baseUrl: server.url, floorPage, clips: clips.sender, windowSeconds, rounds, settleSeconds: settle, soakSeconds, dwellMs: 1500 };
     await row(scenario.name, () => runRecorderScenario(scenario, settings));
   }
   for (const scenario of simulatedRows) {
-    const settings = { browser, cost, baseUrl: server.url, clip: clips.simulated, viewport: simulatedViewport, windowSeconds, rounds: simRounds, settleSeconds: settle, soakSeconds: flags.quick ? 6 : 20, dwellMs: 1500 };
+    const settings = { browser, cost, baseUrl: server.url, clip: clips.simulated, viewport: simulatedViewport, windowSeconds, rounds: simRounds, settleSeconds: settle, soakSeconds: flags.quick ? 6 : 15, dwellMs: 1500 };
     await row(scenario.name, () => runScenario(scenario, settings));
   }
 } finally {

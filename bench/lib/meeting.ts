@@ -22,7 +22,7 @@ export interface MeetingPlan {
 }
 
 /** A participant as the room has them: who, and whether their mic and share are on (every camera is). */
-export interface Attendee {
+interface Attendee {
   readonly id: string;
   readonly name: string;
   readonly mic: boolean;
@@ -54,8 +54,9 @@ export class BenchMeeting {
     private readonly context: BrowserContext,
   ) {}
 
-  /** Starts the emulator for `page` (before it navigates) with the plan's participants (or `roster`); p1 speaks. */
-  static async open(page: Page, sender: Browser, plan: MeetingPlan, setup: MediaSetup, roster: readonly Attendee[] = attendeesOf(plan)): Promise<BenchMeeting> {
+  /** Starts the emulator for `page` (before it navigates) with the plan's participants; p1 speaks. */
+  static async open(page: Page, sender: Browser, plan: MeetingPlan, setup: MediaSetup): Promise<BenchMeeting> {
+    const roster = attendeesOf(plan);
     const context = await sender.newContext();
     const warn = (message: string) => console.error(`  media: ${message}`);
     const media = await realMedia(context, page, { label: (id) => id, warn, setup });
@@ -91,37 +92,44 @@ export class BenchMeeting {
     );
   }
 
+  /** Stops the graphics traffic (the floor gets none). */
+  stopGraphicsTraffic(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+  }
+
   /** What went wrong on the emulated side (unknown SDK requests, page errors). */
   problems(): string[] {
     return [...this.emulator.protocolErrors, ...this.emulator.pageErrors];
   }
 
   async close(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
+    this.stopGraphicsTraffic();
     await this.emulator.close();
     await this.context.close();
   }
 }
 
-/** The soak's churn: a speaker change every second, a join or a leave every 2 s, one socket drop halfway. */
+/**
+ * The soak's churn: a speaker change every second, a join or a leave every 2 s, one socket drop
+ * halfway. Every join is a new id, as when people come and go: the emulated server remembers what
+ * the recorder asked to receive of an id, so an id that left and came back would arrive consumed.
+ */
 export class SoakChurn {
   private readonly inRoom: string[];
-  private readonly away: string[];
   private tick = 0;
   private seed = 7;
   private joined = 0;
+  private nextIndex: number;
   private timer?: ReturnType<typeof setInterval>;
-  /** Set when the socket drop happened. */
-  droppedAt?: number;
 
-  /** `present`: the ids in the room now; `pool`: ids that may join (and leave again) during the soak. */
+  /** `present`: the ids in the room now; joiners are p<N+1>, p<N+2>… after the `present` ones. */
   constructor(
     private readonly emulator: VideoSdkEmulator,
     present: readonly string[],
-    pool: readonly string[],
   ) {
     this.inRoom = [...present];
-    this.away = [...pool];
+    this.nextIndex = present.length + 1;
   }
 
   /** Runs for `seconds`; the socket drops at half time. */
@@ -131,7 +139,6 @@ export class SoakChurn {
       this.tick += 1;
       this.emulator.speak(this.pick(this.inRoom));
       if (this.tick === dropAt) {
-        this.droppedAt = Date.now();
         this.emulator.dropSocket().catch((error: unknown) => console.error(`  soak: the socket drop failed: ${String(error)}`));
       }
       if (this.tick % 2 === 0) {
@@ -148,17 +155,17 @@ export class SoakChurn {
   }
 
   private join(): void {
-    const id = this.take(this.away);
-    if (!id) return;
+    const { id, name } = participant(this.nextIndex);
+    this.nextIndex += 1;
     this.inRoom.push(id);
     this.joined += 1;
-    this.emulator.addPeer({ id, name: `Guest ${id}` });
+    this.emulator.addPeer({ id, name });
   }
 
   private leave(): void {
-    const id = this.take(this.inRoom);
-    if (!id) return;
-    this.away.push(id);
+    const id = this.pick(this.inRoom);
+    if (id === null) return;
+    this.inRoom.splice(this.inRoom.indexOf(id), 1);
     this.joined -= 1;
     this.emulator.removePeer(id);
   }
@@ -167,12 +174,5 @@ export class SoakChurn {
   private pick(ids: readonly string[]): string | null {
     this.seed = (this.seed * 1103515245 + 12345) >>> 0;
     return ids[this.seed % ids.length] ?? null;
-  }
-
-  private take(ids: string[]): string | undefined {
-    const id = this.pick(ids);
-    if (id === null) return undefined;
-    ids.splice(ids.indexOf(id), 1);
-    return id;
   }
 }

@@ -7,8 +7,8 @@ import type { Browser } from 'playwright';
 import type { MediaSetup } from '../../test/emulator/media-page.js';
 import type { BrowserCost } from './chromium.js';
 import { cpuPercent } from './chromium.js';
-import { MeasuredPage } from './measure.js';
-import { type Attendee, BenchMeeting, type MeetingPlan, SoakChurn, participant } from './meeting.js';
+import { MeasuredPage, type WindowFigures } from './measure.js';
+import { BenchMeeting, type MeetingPlan, SoakChurn } from './meeting.js';
 import { type Exercised, type ScenarioResult, type SideRound, alternate, summarize } from './rounds.js';
 
 /** The recording qualities the rows use, with VideoSDK's viewport for each (landscape). */
@@ -109,8 +109,6 @@ interface FloorInput {
   tiles: string;
   videos: number;
   consumers: number;
-  /** Who was in the room then (after a soak, not who began it). */
-  roster: readonly Attendee[];
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -143,24 +141,24 @@ async function withSenderCpu<T>(cost: BrowserCost, measure: () => Promise<T>): P
   return { value, senderCpuPercent: cpuPercent(before, await cost.cpu(), (performance.now() - startedAt) / 1000) };
 }
 
-/** A page of `settings.browser` joined to its own emulated meeting; `close` ends both. */
-async function joined(scenario: RecorderScenario, settings: RecorderSettings, floor?: FloorInput) {
-  const page = await MeasuredPage.blank(settings.browser, settings.cost, viewportOf(scenario));
-  // The floor shows media only: no graphics traffic, and the room as the template last saw it.
-  const plan = { ...scenario.plan, graphics: !floor && scenario.plan.graphics === true };
-  const meeting = await BenchMeeting.open(page.page, settings.sender, plan, setupOf(scenario, settings.clips), floor?.roster);
-  const errors = () => page.errors.length + meeting.problems().length;
-  const close = async () => {
-    for (const problem of meeting.problems()) console.error(`  emulator: ${problem}`);
-    await page.close();
-    await meeting.close();
-  };
-  return { page, meeting, errors, close };
+/** The page a row measures (template and floor take turns in it) and the emulated meeting behind it. */
+interface Row {
+  readonly page: MeasuredPage;
+  readonly meeting: BenchMeeting;
+}
+
+/** Errors logged by the page or seen by the emulator so far. */
+const errorsOf = ({ page, meeting }: Row) => page.errors.length + meeting.problems().length;
+
+/** Leaves the page (the SDK closes its connections) before the next round navigates, so no round times a teardown. */
+async function leave({ page }: Row): Promise<void> {
+  await page.page.goto('about:blank');
 }
 
 /** One template window; the first round also runs the soak, the switches, heap/DOM growth and what the floor needs. */
-async function templateRound(scenario: RecorderScenario, settings: RecorderSettings, exercise: boolean) {
-  const { page, meeting, errors, close } = await joined(scenario, settings);
+async function templateRound(scenario: RecorderScenario, settings: RecorderSettings, row: Row, exercise: boolean) {
+  const { page, meeting } = row;
+  const errorsBefore = errorsOf(row);
   try {
     await page.page.goto(`${settings.baseUrl}?${meeting.query(scenario.query)}`);
     await page.page.locator('html[data-state="live"]').waitFor({ timeout: 30_000 });
@@ -170,12 +168,13 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
     if (scenario.plan.graphics) meeting.startGraphicsTraffic();
     await sleep(settings.settleSeconds * 1000);
     const measure = (seconds: number) => withSenderCpu(settings.senderCost, () => page.window(seconds));
+    const side = (window: WindowFigures, senderCpuPercent: number): SideRound => ({ window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent });
     if (!exercise) {
       const { value: window, senderCpuPercent } = await measure(settings.windowSeconds);
-      return { round: { window, firstFrameMs, errors: errors(), senderCpuPercent } satisfies SideRound };
+      return { round: side(window, senderCpuPercent) };
     }
     const before = await page.size();
-    const churn = scenario.soak ? new SoakChurn(meeting.emulator, [...meeting.emulator.peers.keys()], soakPool(scenario.plan.participants)) : undefined;
+    const churn = scenario.soak ? new SoakChurn(meeting.emulator, [...meeting.emulator.peers.keys()]) : undefined;
     churn?.start(settings.soakSeconds);
     const { value: window, senderCpuPercent } = await measure(scenario.soak ? settings.soakSeconds : settings.windowSeconds);
     if (churn) {
@@ -185,13 +184,9 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
     }
     const after = await page.size();
     const tiles = await page.tiles();
-    const floor: FloorInput = {
-      tiles,
-      videos: tiles.split(';').filter(Boolean).length,
-      consumers: meeting.emulator.consumers().length,
-      roster: [...meeting.emulator.peers.values()].map((p) => ({ id: p.id, name: p.displayName, mic: p.mic, share: p.share })),
-    };
+    const floor: FloorInput = { tiles, videos: tiles.split(';').filter(Boolean).length, consumers: meeting.emulator.consumers().length };
     const switchesMs: number[] = [];
+    const speaker = meeting.emulator.speakerId;
     for (const id of scenario.switchTo ?? []) {
       await page.page.evaluate(`window.benchProbe.armSpeaker(${JSON.stringify(id)}, ${JSON.stringify(scenario.switchRole ?? null)})`);
       meeting.emulator.speak(id);
@@ -199,6 +194,8 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
       // What the template and the SDK add after the dwell: the consume, its first frame in place.
       if (ms !== null) switchesMs.push(ms - settings.dwellMs);
     }
+    // The next rounds start as this one did.
+    meeting.emulator.speak(speaker);
     const exercised: Exercised = {
       heapGrowthMB: after.heapMB - before.heapMB,
       domNodesGrowth: after.nodes - before.nodes,
@@ -206,48 +203,56 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
       visible: await page.page.locator('rec-tile').count(),
       ...(churn ? { soakSeconds: settings.soakSeconds, reconnected: meeting.emulator.joins >= 2 } : {}),
     };
-    return { round: { window, firstFrameMs, errors: errors(), senderCpuPercent } satisfies SideRound, exercised, floor };
+    return { round: side(window, senderCpuPercent), exercised, floor };
   } finally {
-    await close();
+    meeting.stopGraphicsTraffic();
+    await leave(row);
   }
 }
 
-/** Ids that may join during the soak (and leave again), beyond those in the room at the start. */
-function soakPool(present: number): string[] {
-  return Array.from({ length: 4 }, (_, i) => participant(present + i + 1).id);
-}
-
 /** One window on the SDK floor: the same meeting, the template's videos in plain elements. */
-async function floorRound(scenario: RecorderScenario, settings: RecorderSettings, input: FloorInput): Promise<SideRound> {
-  const { page, meeting, errors, close } = await joined(scenario, settings, input);
+async function floorRound(settings: RecorderSettings, row: Row, input: FloorInput): Promise<SideRound> {
+  const { page, meeting } = row;
+  const errorsBefore = errorsOf(row);
   try {
     await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`tiles=${input.tiles}`)}`);
     const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
     await consumersSettled(meeting, input.consumers);
     await sleep(settings.settleSeconds * 1000);
     const { value: window, senderCpuPercent } = await withSenderCpu(settings.senderCost, () => page.window(settings.windowSeconds));
-    return { window, firstFrameMs, errors: errors(), senderCpuPercent };
+    return { window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent };
   } finally {
-    await close();
+    await leave(row);
   }
 }
 
 /** Measures one recorder scenario against the SDK floor, alternating in the same browser (see `alternate`). */
 export async function runRecorderScenario(scenario: RecorderScenario, settings: RecorderSettings): Promise<ScenarioResult> {
+  // One page and one emulated meeting for the row: template and floor take turns in them (a soak's
+  // floor would sit in the room the churn left; the soak is judged by its own figures, so it has none).
+  const page = await MeasuredPage.blank(settings.browser, settings.cost, viewportOf(scenario));
+  const meeting = await BenchMeeting.open(page.page, settings.sender, scenario.plan, setupOf(scenario, settings.clips));
+  const row = { page, meeting };
   let exercised: Exercised | undefined;
   let floor: FloorInput | undefined;
-  const { templates, floors } = await alternate(
-    settings.rounds,
-    scenario.soak === true,
-    async (first) => {
-      const result = await templateRound(scenario, settings, first);
-      exercised ??= result.exercised;
-      floor ??= result.floor;
-      return result.round;
-    },
-    () => floorRound(scenario, settings, floor as FloorInput),
-  );
-  const { camera, share } = formatNames(scenario);
-  const facts = { name: scenario.name, participants: scenario.plan.participants, table: 'recorder' as const, viewport: viewportOf(scenario), camera, share };
-  return summarize(facts, exercised as Exercised, templates, floors);
+  try {
+    const { templates, floors } = await alternate(
+      settings.rounds,
+      scenario.soak === true,
+      async (first) => {
+        const result = await templateRound(scenario, settings, row, first);
+        exercised ??= result.exercised;
+        floor ??= result.floor;
+        return result.round;
+      },
+      scenario.soak ? null : () => floorRound(settings, row, floor as FloorInput),
+    );
+    const { camera, share } = formatNames(scenario);
+    const facts = { name: scenario.name, participants: scenario.plan.participants, table: 'recorder' as const, viewport: viewportOf(scenario), camera, share };
+    return summarize(facts, exercised as Exercised, templates, floors);
+  } finally {
+    for (const problem of meeting.problems()) console.error(`  emulator: ${problem}`);
+    await page.close();
+    await meeting.close();
+  }
 }

@@ -81,6 +81,11 @@ export interface ScenarioResult {
   /** Median over every window of the slowest shown video's presented fps (the per-tile target's figure). */
   readonly fpsSlowestTile: number | null;
   readonly floorFpsSlowestTile: number | null;
+  /**
+   * CPU per presented frame, template over floor: what the CPU ratio means when both sides fill the
+   * core (a saturated page presents fewer frames instead of using more CPU). Null without video.
+   */
+  readonly cpuPerFrameRatioVsFloor: number | null;
   /** The CPU figures split by process kind (medians per kind over the same windows). */
   readonly cpuSplit: CpuSplit | null;
   readonly floorCpuSplit: CpuSplit | null;
@@ -121,7 +126,7 @@ function logWindow(side: string, round: SideRound): void {
 }
 
 /**
- * Alternates template and floor windows `rounds` times (the soak once). On one core a page sometimes
+ * Alternates template and floor windows `rounds` times (the soak once; a null `floorRound`: no floor). On one core a page sometimes
  * presents fewer frames (frame pacing jitter, in the floor as often as in the template) and then costs
  * less, which would read as a cheaper page; so one extra pair looks for full-rate windows, when some
  * window was full-rate at all (a row whose streams never fit the core would only spend time).
@@ -130,7 +135,7 @@ export async function alternate(
   rounds: number,
   soak: boolean,
   templateRound: (first: boolean) => Promise<SideRound>,
-  floorRound: () => Promise<SideRound>,
+  floorRound: (() => Promise<SideRound>) | null,
 ): Promise<{ templates: SideRound[]; floors: SideRound[] }> {
   const wanted = soak ? 1 : Math.max(1, rounds);
   const templates: SideRound[] = [];
@@ -144,6 +149,7 @@ export async function alternate(
     const template = await templateRound(templates.length === 0);
     logWindow('template', template);
     templates.push(template);
+    if (!floorRound) continue;
     const floor = await floorRound();
     logWindow('floor', floor);
     floors.push(floor);
@@ -178,6 +184,12 @@ function record(side: WindowRecord['side'], r: SideRound): WindowRecord {
   };
 }
 
+/** (cpu / fps) over (floor cpu / floor fps), or null when a figure is missing. */
+function perFrame(cpu: number | null, fps: number | null, floorCpu: number | null, floorFps: number | null): number | null {
+  if (cpu === null || !fps || !floorCpu || !floorFps) return null;
+  return round(cpu / fps / (floorCpu / floorFps), 2);
+}
+
 /** One table row from the windows of both sides and what the first template round exercised. */
 export function summarize(facts: RowFacts, exercised: Exercised, templates: readonly SideRound[], floors: readonly SideRound[]): ScenarioResult {
   const cpu = medianOf(comparable(templates).map((t) => t.window.cpuPercent));
@@ -210,6 +222,7 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     camera: facts.camera,
     share: facts.share,
     fpsSlowestTile: round(medianOf(templates.map((t) => t.window.fpsMin))),
+    cpuPerFrameRatioVsFloor: perFrame(cpu, medianOf(templates.map((t) => t.window.fpsMedian)), floorCpu, medianOf(floors.map((f) => f.window.fpsMedian))),
     floorFpsSlowestTile: round(medianOf(floors.map((f) => f.window.fpsMin))),
     cpuSplit: splitOf(comparable(templates)),
     floorCpuSplit: splitOf(comparable(floors)),

@@ -158,7 +158,8 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
       exercised ??= round.exercised;
       return round;
     },
-    () => floorRound(settings, exercised as FloorInput),
+    // A soak is judged by its own figures (heap, DOM, fps under churn): a steady floor would not compare.
+    scenario.soak ? null : () => floorRound(settings, exercised as FloorInput),
   );
   const { width, height } = settings.viewport;
   const facts = {
