@@ -154,6 +154,11 @@ export class VideoSdkEmulator implements SessionHost {
     return this.session?.consumerKeys() ?? [];
   }
 
+  /** The spatial layer each simulcast camera is sent at now, by peer id (0 = smallest). */
+  cameraLayers(): Map<string, number> {
+    return this.session?.cameraLayers() ?? new Map();
+  }
+
   // The scenario API
 
   /** A peer joins (or is already in the room when the page joins). */

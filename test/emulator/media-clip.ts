@@ -28,20 +28,28 @@ export function ivfFrames(base64: string): ClipFrame[] {
 
 // The worker: clips arrive by message; each transform plays one from its start and goes back to its
 // first key frame whenever the encoder makes a key frame (the receiver asked for one, or the stream
-// starts), so every frame it sends decodes.
+// starts), so every frame it sends decodes. A consumer told to play another clip (a simulcast layer
+// switch) starts it at its key frame, as an SFU switches layers at a key frame.
 const WORKER = `
 const clips = new Map();
-onmessage = ({ data }) => clips.set(data.name, data.frames);
+const playing = new Map();
+onmessage = ({ data }) => {
+  if (data.frames) clips.set(data.name, data.frames);
+  else if (data.clip) playing.set(data.consumer, { clip: data.clip, position: 0 });
+  else playing.delete(data.consumer);
+};
 onrtctransform = ({ transformer }) => {
-  const frames = clips.get(transformer.options.clip);
-  let position = 0;
+  const { clip, consumer } = transformer.options;
+  playing.set(consumer, { clip, position: 0 });
   transformer.readable
     .pipeThrough(new TransformStream({
       transform(frame, controller) {
+        const state = playing.get(consumer);
+        const frames = state && clips.get(state.clip);
         if (!frames) return controller.enqueue(frame);
-        if (frame.type === 'key') position = 0;
-        frame.data = frames[position].data.slice(0);
-        position = (position + 1) % frames.length;
+        if (frame.type === 'key') state.position = 0;
+        frame.data = frames[state.position].data.slice(0);
+        state.position = (state.position + 1) % frames.length;
         controller.enqueue(frame);
       },
     }))
@@ -57,8 +65,22 @@ export function loadClip(name: string, base64: string): void {
   worker.postMessage({ name, frames }, frames.map((f) => f.data));
 }
 
-/** Makes `sender` send clip `name` in place of its encoder's frames. */
-export function playClip(sender: RTCRtpSender, name: string): void {
+function loadedWorker(name: string): Worker {
   if (!worker) throw new Error(`media page: clip ${name} was never loaded`);
-  sender.transform = new RTCRtpScriptTransform(worker, { clip: name });
+  return worker;
+}
+
+/** Makes `sender` send clip `name` in place of its encoder's frames, as `consumer`'s stream. */
+export function playClip(sender: RTCRtpSender, name: string, consumer: string): void {
+  sender.transform = new RTCRtpScriptTransform(loadedWorker(name), { clip: name, consumer });
+}
+
+/** Makes `consumer`'s stream send clip `name` from its key frame on. */
+export function switchClip(consumer: string, name: string): void {
+  loadedWorker(name).postMessage({ consumer, clip: name });
+}
+
+/** Forgets a stream that was released. */
+export function forgetClip(consumer: string): void {
+  worker?.postMessage({ consumer });
 }

@@ -4,7 +4,7 @@
  */
 import type { SdkSide } from './media-capture.js';
 import { type PageCodec, answerFor, codecOf, sectionsOf, transportCcIdOf, valueOf } from './media-sdp.js';
-import { loadClip, playClip } from './media-clip.js';
+import { forgetClip, loadClip, playClip, switchClip } from './media-clip.js';
 import { type TrackFormats, configureTracks, formatOf, stopTracks, trackOf } from './media-synthetic.js';
 import type { MediaKind } from './media.js';
 
@@ -31,6 +31,8 @@ export interface SentTrack {
   readonly cname: string;
   readonly codec: PageCodec;
   readonly transportCc: number | undefined;
+  /** A simulcast camera's spatial layer count (the camera has `layers` clips); absent otherwise. */
+  readonly layers?: number;
 }
 
 /** How the page sends video: the track formats, and a bandwidth floor for its senders. */
@@ -48,6 +50,8 @@ export interface MediaServer {
   consume(id: string, consumerId: string, peerId: string, kind: MediaKind, label: string): Promise<SentTrack>;
   setRemote(id: string, remote: SdkSide): Promise<void>;
   release(id: string, consumerId: string): Promise<void>;
+  /** Sends spatial layer `layer` (0 = smallest) of a simulcast camera consumer from its next key frame. */
+  preferLayer(consumerId: string, layer: number): void;
   stats(id: string): Promise<TransportStats>;
   closeTransport(id: string): void;
   close(): void;
@@ -98,6 +102,15 @@ function gathered(pc: RTCPeerConnection): Promise<void> {
   });
 }
 
+/** The clip name of a camera's lower simulcast layer (the top layer is the camera clip, `video`). */
+const layerClip = (layer: number) => `video@${layer}`;
+
+/** How many spatial layers the camera has: its lower-layer clips and the camera clip itself. */
+function simulcastLayers(): number {
+  const { clip, layers } = formatOf('video');
+  return clip && layers?.length ? layers.length + 1 : 0;
+}
+
 function transportOf(id: string): Transport {
   const transport = transports.get(id);
   if (!transport) throw new Error(`media page: no transport ${id}`);
@@ -113,6 +126,7 @@ const server: MediaServer = {
       const clip = formatOf(kind).clip;
       if (clip) loadClip(kind, clip);
     }
+    (formatOf('video').layers ?? []).forEach((clip, layer) => loadClip(layerClip(layer), clip));
   },
 
   async codecs() {
@@ -153,14 +167,15 @@ const server: MediaServer = {
       const track = trackOf(peerId, kind, label);
       const transceiver = transport.pc.addTransceiver(track, { direction: 'sendonly', streams: [new MediaStream([track])] });
       preferCodec(transceiver, track.kind === 'audio' ? 'audio' : 'video');
-      if ((kind === 'video' || kind === 'share') && formatOf(kind).clip) playClip(transceiver.sender, kind);
+      if ((kind === 'video' || kind === 'share') && formatOf(kind).clip) playClip(transceiver.sender, kind, consumerId);
       transport.senders.set(consumerId, transceiver);
       await negotiate(transport);
       const mid = transceiver.mid;
       const section = sectionsOf(transport.pc.localDescription?.sdp ?? '').media.find((s) => valueOf(s, 'a=mid:') === mid);
       const [, ssrc, cname] = /^a=ssrc:(\d+) cname:(\S+)/m.exec(section?.join('\n') ?? '') ?? [];
       if (!section || !ssrc || !cname) throw new Error(`media page: no SSRC for ${peerId}/${kind} in our offer`);
-      return { ssrc: Number(ssrc), cname, codec: codecOf(section, track.kind), transportCc: transportCcIdOf(section) };
+      const layers = kind === 'video' ? simulcastLayers() : 0;
+      return { ssrc: Number(ssrc), cname, codec: codecOf(section, track.kind), transportCc: transportCcIdOf(section), ...(layers > 1 ? { layers } : {}) };
     });
   },
 
@@ -180,8 +195,14 @@ const server: MediaServer = {
       transport.senders.delete(consumerId);
       // Stopped, its section is rejected in our next offer (and may be recycled), so the SDP stays small.
       transceiver.stop();
+      forgetClip(consumerId);
       await negotiate(transport);
     });
+  },
+
+  preferLayer(consumerId, layer) {
+    const top = simulcastLayers() - 1;
+    if (top > 0) switchClip(consumerId, layer >= top ? 'video' : layerClip(layer));
   },
 
   async stats(id) {

@@ -84,6 +84,8 @@ function hostAddress(): string {
   return '127.0.0.1';
 }
 
+const sizeOf = ({ width, height }: { width: number; height: number }) => ({ width, height });
+
 const VIDEO_KINDS: ReadonlySet<MediaKind> = new Set(['video', 'share']);
 
 class RealMediaBackend implements RealMedia {
@@ -182,11 +184,19 @@ class RealMediaBackend implements RealMedia {
         mid: String(mid),
         codecs: [sent.codec],
         headerExtensions: sent.transportCc ? [{ uri: TRANSPORT_CC, id: sent.transportCc, encrypt: false, parameters: {} }] : [],
-        encodings: [{ ssrc: sent.ssrc }],
+        // A simulcast consumer is one stream to the SDK; its scalability mode tells it how many layers to choose from.
+        encodings: [{ ssrc: sent.ssrc, ...(sent.layers ? { scalabilityMode: `S${sent.layers}T1` } : {}) }],
         rtcp: { cname: sent.cname, reducedSize: true, mux: true },
         msid: `${streamId} ${id}`,
       },
+      ...(sent.layers && this.options.setup?.camera ? { simulcast: { ...sizeOf(this.options.setup.camera), layers: sent.layers } } : {}),
     };
+  }
+
+  preferLayer(consumerId: string, layer: number): void {
+    const open = this.consumers.get(consumerId);
+    if (!open || open.transportId !== this.recvTransportId) return;
+    this.track(this.call('preferLayer', consumerId, layer).catch((error: unknown) => this.warn(`could not switch ${open.peerId}'s layer: ${String(error)}`)));
   }
 
   consumerClosed(consumerId: string): void {

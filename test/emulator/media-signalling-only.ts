@@ -26,8 +26,14 @@ const FINGERPRINT = Array.from({ length: 32 }, (_, i) => ((i * 37 + 11) % 256).t
   .join(':')
   .toUpperCase();
 
+/** Options of {@link signallingOnlyMedia}. */
+export interface SignallingOnlyOptions {
+  /** Cameras are simulcast consumers of this full size and layer count (each layer half the next). */
+  readonly simulcast?: { readonly width: number; readonly height: number; readonly layers: number };
+}
+
 /** A MediaBackend for scenarios that test signalling only: every call answers at once, nothing is sent. */
-export function signallingOnlyMedia(): MediaBackend {
+export function signallingOnlyMedia({ simulcast }: SignallingOnlyOptions = {}): MediaBackend {
   let transports = 0;
   let consumers = 0;
   let ssrc = 10_000;
@@ -120,10 +126,11 @@ export function signallingOnlyMedia(): MediaBackend {
                 { mimeType: 'video/rtx', payloadType: RTX_PT, clockRate: 90000, parameters: { apt: VP8_PT }, rtcpFeedback: [] },
               ],
               headerExtensions: [{ uri: MID_EXTENSION, id: 1, encrypt: false, parameters: {} }],
-              encodings: [{ ssrc, rtx: { ssrc: ssrc + 1 } }],
+              encodings: [{ ssrc, rtx: { ssrc: ssrc + 1 }, ...(simulcast && kind === 'video' ? { scalabilityMode: `S${simulcast.layers}T1` } : {}) }],
               rtcp,
               mid,
             },
+        ...(simulcast && kind === 'video' ? { simulcast } : {}),
       };
     },
 

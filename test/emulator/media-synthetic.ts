@@ -13,6 +13,12 @@ export interface TrackFormat extends Size {
   readonly fps: number;
   /** A VP8 clip (IVF bytes, base64) of this size and rate, sent in place of the canvas's encoded frames. */
   readonly clip?: string;
+  /**
+   * Camera only: clips of the lower simulcast layers, smallest first, each half the size of the next
+   * and the last half of `clip` (as the SDK's hd webcam sends: ¼, ½ and full size). With them the
+   * camera is a simulcast consumer, and the layer the SDK prefers is the clip it gets.
+   */
+  readonly layers?: readonly string[];
 }
 
 /** The sizes and rates of the camera and share tracks made from now on. */

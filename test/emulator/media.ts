@@ -15,6 +15,8 @@ export interface ConsumerInfo {
   readonly producerId: string;
   readonly kind: 'audio' | 'video';
   readonly rtpParameters: Record<string, unknown>;
+  /** A simulcast camera: its full size and how many spatial layers it has (each half the next). */
+  readonly simulcast?: { readonly width: number; readonly height: number; readonly layers: number };
 }
 /** The media side of the emulated server. */
 export interface MediaBackend {
@@ -28,5 +30,7 @@ export interface MediaBackend {
   consumer(transportId: string, peerId: string, kind: MediaKind): Promise<ConsumerInfo>;
   /** A consumer the emulator closed (consumerClosed push or stop request). */
   consumerClosed(consumerId: string): void;
+  /** The SDK prefers spatial layer `layer` (0 = smallest) of a simulcast consumer: send that one from now on. */
+  preferLayer?(consumerId: string, layer: number): void;
   close(): Promise<void>;
 }

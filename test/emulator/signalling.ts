@@ -32,7 +32,6 @@ export interface SessionHost {
 
 /** Acked with an empty object: the SDK only needs these to succeed. */
 const ACKNOWLEDGED = new Set([
-  'setConsumerPreferredLayers',
   'setConsumerPriority',
   'pauseConsumer',
   'resumeConsumer',
@@ -50,6 +49,8 @@ export class SignallingSession {
   readonly wantAudio = new Set<string>();
   private recvTransportId?: string;
   private readonly consumers = new Map<string, ConsumerInfo>();
+  /** The spatial layer each simulcast consumer sends now, by consumer id (the top one until the SDK prefers another). */
+  private readonly layers = new Map<string, number>();
   private readonly opening = new Set<string>();
 
   constructor(
@@ -81,6 +82,16 @@ export class SignallingSession {
   /** The consumers currently pushed to the SDK, as `peerId:kind` keys. */
   consumerKeys(): string[] {
     return [...this.consumers.keys()].sort();
+  }
+
+  /** The spatial layer of each simulcast camera pushed now, as `peerId` → layer (0 = smallest). */
+  cameraLayers(): Map<string, number> {
+    const layers = new Map<string, number>();
+    for (const [key, info] of this.consumers) {
+      const [peerId = '', kind] = key.split(':');
+      if (kind === 'video' && info.simulcast) layers.set(peerId, this.layers.get(info.id) ?? info.simulcast.layers - 1);
+    }
+    return layers;
   }
 
   onEvent(event: ClientEvent): void {
@@ -152,6 +163,9 @@ export class SignallingSession {
         setTimeout(() => this.syncMedia(host.peers.get(peerId), peerId));
         return { data: {} };
       }
+      case 'setConsumerPreferredLayers':
+        this.preferLayers(data);
+        return { data: {} };
       case 'restartIce':
         return { data: { usernameFragment: `restart${Date.now()}`, password: 'emulatedIceRestartPassword0123456789', iceLite: true } };
       default:
@@ -189,8 +203,8 @@ export class SignallingSession {
           id: info.id,
           kind: info.kind,
           rtpParameters: info.rtpParameters,
-          type: 'simple',
-          appData: share ? { share: true } : {},
+          type: info.simulcast ? 'simulcast' : 'simple',
+          appData: share ? { share: true } : simulcastAppData(info),
           producerPaused: false,
         })
         .catch(() => undefined);
@@ -201,11 +215,39 @@ export class SignallingSession {
     this.syncMedia(this.host.peers.get(peerId), peerId);
   }
 
+  /**
+   * The SDK's layer preference (setQuality, setViewPort): a simulcast consumer switches to that
+   * spatial layer and the server says so, as mediasoup's `layerschange` would (emulator assumption:
+   * the SFU forwards the preferred layer whatever the bandwidth; temporal layers are not emulated).
+   */
+  private preferLayers(data: Record<string, unknown>): void {
+    const info = [...this.consumers.values()].find((c) => c.id === data['consumerId']);
+    const requested = data['spatialLayer'];
+    if (!info?.simulcast || typeof requested !== 'number') return;
+    const spatialLayer = Math.min(Math.max(0, Math.round(requested)), info.simulcast.layers - 1);
+    this.layers.set(info.id, spatialLayer);
+    this.host.media.preferLayer?.(info.id, spatialLayer);
+    this.notify('consumerLayersChanged', { consumerId: info.id, spatialLayer, temporalLayer: 0 });
+  }
+
   private closeConsumer(key: string): void {
     const info = this.consumers.get(key);
     if (!info) return;
     this.consumers.delete(key);
+    this.layers.delete(info.id);
     this.host.media.consumerClosed(info.id);
     this.notify('consumerClosed', { consumerId: info.id });
   }
+}
+
+/**
+ * What the server passes on from a simulcast webcam's producer: its size and encodings, as the SDK's
+ * enableWebcam() sends them (WEBCAM_SIMULCAST_ENCODINGS.hd: ¼, ½, full). The SDK's setViewPort picks
+ * its layer from them (getAdaptivePrefferedLayers).
+ */
+function simulcastAppData(info: ConsumerInfo): Record<string, unknown> {
+  if (!info.simulcast) return {};
+  const { width, height, layers } = info.simulcast;
+  const encodings = Array.from({ length: layers }, (_, i) => ({ scaleResolutionDownBy: 2 ** (layers - 1 - i) }));
+  return { width, height, encodings };
 }
