@@ -15,7 +15,7 @@ import { bundleWeights } from './lib/bundle.js';
 import { BrowserCost, benchCore, launchChromium, otherCore, pinThisProcess } from './lib/chromium.js';
 import { ensureClip, senderClip } from './lib/clip.js';
 import { ensureFloorBuild } from './lib/floor-build.js';
-import { type Quality, RECORDER_SCENARIOS, type SenderClips, VIEWPORTS, runRecorderScenario } from './lib/recorder.js';
+import { type CameraClips, type Quality, RECORDER_SCENARIOS, type SenderClips, VIEWPORTS, runRecorderScenario, simulcastSizes } from './lib/recorder.js';
 import { type FailedRow, TARGETS, printReport } from './lib/report.js';
 import type { ScenarioResult } from './lib/rounds.js';
 import { SCENARIOS, runScenario } from './lib/scenarios.js';
@@ -98,8 +98,11 @@ async function makeClips(maker: Browser): Promise<{ simulated: string; sender: S
   const page = `${server.url}bench/page/blank.html`;
   const read = async (size: { width: number; height: number }, kind: 'camera' | 'slide') =>
     readFileSync(join(BENCH, await ensureClip(maker, page, size, senderClip(kind)))).toString('base64');
-  const camera: Partial<Record<Quality, string>> = {};
-  for (const quality of new Set(recorderRows.map((s) => s.quality))) camera[quality] = await read(VIEWPORTS[quality], 'camera');
+  const camera: Partial<Record<Quality, CameraClips>> = {};
+  for (const quality of new Set(recorderRows.map((s) => s.quality))) {
+    const [quarter, half, full] = await Promise.all(simulcastSizes(VIEWPORTS[quality]).map((size) => read(size, 'camera')));
+    camera[quality] = { clip: full ?? '', layers: [quarter ?? '', half ?? ''] };
+  }
   return {
     simulated: simulatedRows.length > 0 ? await ensureClip(maker, page, simulatedViewport) : '',
     sender: { camera, share: recorderRows.some((s) => s.plan.share) ? await read(VIEWPORTS.high, 'slide') : '' },

@@ -50,11 +50,22 @@ export const RECORDER_SCENARIOS: readonly RecorderScenario[] = [
   { name: 'soak grid 8 med', query: 'layoutType=GRID', quality: 'med', plan: { participants: 8, mics: 8 }, soak: true },
 ];
 
+/** A camera's clips: its full size and its lower simulcast layers (¼ and ½ size, smallest first). */
+export interface CameraClips {
+  readonly clip: string;
+  readonly layers: readonly string[];
+}
+
 /** The VP8 clips the sender plays (IVF, base64), made once per size by bench/lib/clip.ts. */
 export interface SenderClips {
-  /** A camera clip at each quality's size the rows use. */
-  readonly camera: Readonly<Partial<Record<Quality, string>>>;
+  /** Camera clips at each quality's size the rows use. */
+  readonly camera: Readonly<Partial<Record<Quality, CameraClips>>>;
   readonly share: string;
+}
+
+/** The sizes of a camera's simulcast layers, smallest first, as the SDK's hd webcam sends them (¼, ½, full). */
+export function simulcastSizes({ width, height }: { width: number; height: number }): Array<{ width: number; height: number }> {
+  return [4, 2, 1].map((scale) => ({ width: width / scale, height: height / scale }));
 }
 
 /** Where and how long to measure. */
@@ -87,18 +98,22 @@ export function viewportOf(scenario: RecorderScenario): { width: number; height:
   return scenario.portrait ? { width: height, height: width } : { width, height };
 }
 
-/** What the sender sends: cameras at the recording's size (med 720p, high 1080p), the share at 1080p, all at 30 fps, from clips. */
+/**
+ * What the sender sends: simulcast cameras whose top layer is the recording's size (med 720p, high
+ * 1080p), the share at 1080p, all at 30 fps, from clips. The SDK picks each camera's layer from the
+ * template's hints (test/emulator/SDK-FACTS.md), so a small tile decodes a small layer.
+ */
 function setupOf(scenario: RecorderScenario, clips: SenderClips): MediaSetup {
-  const clip = clips.camera[scenario.quality];
-  if (!clip) throw new Error(`no ${scenario.quality} camera clip was made for ${scenario.name}`);
+  const camera = clips.camera[scenario.quality];
+  if (!camera) throw new Error(`no ${scenario.quality} camera clip was made for ${scenario.name}`);
   return {
-    camera: { ...VIEWPORTS[scenario.quality], fps: FPS, clip },
+    camera: { ...VIEWPORTS[scenario.quality], fps: FPS, clip: camera.clip, layers: camera.layers },
     share: { ...VIEWPORTS.high, fps: FPS, clip: clips.share },
     minBitrateKbps: MIN_BITRATE_KBPS,
   };
 }
 
-/** The camera and share formats as the table names them, e.g. `1280x720@30`. */
+/** The camera and share formats as the table names them, e.g. `1280x720@30` (the camera's top layer). */
 function formatNames(scenario: RecorderScenario): { camera: string; share: string | null } {
   const name = ({ width, height }: { width: number; height: number }) => `${width}x${height}@${FPS}`;
   return { camera: name(VIEWPORTS[scenario.quality]), share: scenario.plan.share ? name(VIEWPORTS.high) : null };
@@ -184,6 +199,7 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
     }
     const after = await page.size();
     const tiles = await page.tiles();
+    const receivedCameras = receivedSizes(meeting, VIEWPORTS[scenario.quality]);
     const floor: FloorInput = { tiles, videos: tiles.split(';').filter(Boolean).length, consumers: meeting.emulator.consumers().length };
     const switchesMs: number[] = [];
     const speaker = meeting.emulator.speakerId;
@@ -201,6 +217,7 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
       domNodesGrowth: after.nodes - before.nodes,
       switchesMs,
       visible: await page.page.locator('rec-tile').count(),
+      receivedCameras,
       ...(churn ? { soakSeconds: settings.soakSeconds, reconnected: meeting.emulator.joins >= 2 } : {}),
     };
     return { round: side(window, senderCpuPercent), exercised, floor };
@@ -210,12 +227,24 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
   }
 }
 
-/** One window on the SDK floor: the same meeting, the template's videos in plain elements. */
-async function floorRound(settings: RecorderSettings, row: Row, input: FloorInput): Promise<SideRound> {
+/** The layer sizes the cameras are received at now, e.g. `640x360 ×4` (biggest first). */
+function receivedSizes(meeting: BenchMeeting, camera: { width: number; height: number }): string | null {
+  const sizes = simulcastSizes(camera);
+  const counts = new Map<number, number>();
+  for (const layer of meeting.emulator.cameraLayers().values()) counts.set(layer, (counts.get(layer) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  return [...counts]
+    .sort(([a], [b]) => b - a)
+    .map(([layer, n]) => `${sizes[layer]?.width}x${sizes[layer]?.height} ×${n}`)
+    .join(', ');
+}
+
+/** One window on the SDK floor: the same meeting, the template's videos in plain elements (at the same quality and sizes). */
+async function floorRound(scenario: RecorderScenario, settings: RecorderSettings, row: Row, input: FloorInput): Promise<SideRound> {
   const { page, meeting } = row;
   const errorsBefore = errorsOf(row);
   try {
-    await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`tiles=${input.tiles}`)}`);
+    await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`quality=${scenario.quality}&tiles=${input.tiles}`)}`);
     const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
     await consumersSettled(meeting, input.consumers);
     await sleep(settings.settleSeconds * 1000);
@@ -245,7 +274,7 @@ export async function runRecorderScenario(scenario: RecorderScenario, settings: 
         floor ??= result.floor;
         return result.round;
       },
-      scenario.soak ? null : () => floorRound(settings, row, floor as FloorInput),
+      scenario.soak ? null : () => floorRound(scenario, settings, row, floor as FloorInput),
     );
     const { camera, share } = formatNames(scenario);
     const facts = { name: scenario.name, participants: scenario.plan.participants, table: 'recorder' as const, viewport: viewportOf(scenario), camera, share };

@@ -23,6 +23,8 @@ export interface Exercised {
   readonly domNodesGrowth: number;
   readonly switchesMs: readonly number[];
   readonly visible: number;
+  /** The layer sizes the cameras were received at, e.g. `640x360 ×4` (recorder rows: simulcast). */
+  readonly receivedCameras?: string | null;
   /** Seconds of the long window (soak), when it had one. */
   readonly soakSeconds?: number;
   /** Whether the SDK re-joined after the soak's socket drop (recorder soak only). */
@@ -54,6 +56,10 @@ export interface ScenarioResult {
   readonly cpuRatioVsFloor: number | null;
   readonly heapGrowthMB: number | null;
   readonly domNodesGrowth: number | null;
+  /**
+   * Navigation → every shown video presented, in the row's first round: a new browser context, so
+   * nothing cached or compiled, as in VideoSDK's recorder, which opens the page once in a fresh browser.
+   */
   readonly firstFrameMs: number | null;
   readonly speakerSwitchMs: number | null;
   readonly floorFpsMedian: number | null;
@@ -78,6 +84,11 @@ export interface ScenarioResult {
   /** What each camera (and share) sends, e.g. `1280x720@30` (the simulated clip for that table). */
   readonly camera: string;
   readonly share: string | null;
+  /** The simulcast layer sizes the shown cameras were received at, e.g. `640x360 ×4` (null: one layer only). */
+  readonly receivedCameras: string | null;
+  /** The same, median over the later rounds (the page's files cached and compiled). */
+  readonly firstFrameWarmMs: number | null;
+  readonly floorFirstFrameWarmMs: number | null;
   /** Median over every window of the slowest shown video's presented fps (the per-tile target's figure). */
   readonly fpsSlowestTile: number | null;
   readonly floorFpsSlowestTile: number | null;
@@ -204,10 +215,10 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     cpuRatioVsFloor: cpu === null || !floorCpu ? null : round(cpu / floorCpu, 2),
     heapGrowthMB: round(exercised.heapGrowthMB, 2),
     domNodesGrowth: exercised.domNodesGrowth,
-    firstFrameMs: round(medianOf(templates.map((t) => t.firstFrameMs)), 0),
+    firstFrameMs: round(templates[0]?.firstFrameMs ?? null, 0),
     speakerSwitchMs: round(median(exercised.switchesMs), 0),
     floorFpsMedian: round(medianOf(floors.map((f) => f.window.fpsMedian))),
-    floorFirstFrameMs: round(medianOf(floors.map((f) => f.firstFrameMs)), 0),
+    floorFirstFrameMs: round(floors[0]?.firstFrameMs ?? null, 0),
     peakMemoryMB: round(maxOf(templates.map((t) => t.window.peakMemoryMB)), 0),
     floorPeakMemoryMB: round(maxOf(floors.map((f) => f.window.peakMemoryMB)), 0),
     windowSeconds: round(templates[0]?.window.seconds ?? 0, 1) ?? 0,
@@ -221,6 +232,9 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     viewport: facts.viewport,
     camera: facts.camera,
     share: facts.share,
+    receivedCameras: exercised.receivedCameras ?? null,
+    firstFrameWarmMs: round(medianOf(templates.slice(1).map((t) => t.firstFrameMs)), 0),
+    floorFirstFrameWarmMs: round(medianOf(floors.slice(1).map((f) => f.firstFrameMs)), 0),
     fpsSlowestTile: round(medianOf(templates.map((t) => t.window.fpsMin))),
     cpuPerFrameRatioVsFloor: perFrame(cpu, medianOf(templates.map((t) => t.window.fpsMedian)), floorCpu, medianOf(floors.map((f) => f.window.fpsMedian))),
     floorFpsSlowestTile: round(medianOf(floors.map((f) => f.window.fpsMin))),

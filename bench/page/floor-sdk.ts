@@ -2,8 +2,9 @@
  * The recorder floor (built by bench/lib/floor-build.ts): the least a page on VideoSDK can do to show
  * the same participants as the template. It joins with the real SDK as the recorder does (own id, no
  * media of its own, nothing consumed unasked), consumes the cameras the template showed and every mic,
- * and plays them in plain <video>/<audio> elements. Query: token, meetingId, participantId, and
- * tiles=<id>:<video|share>:x,y,w,h;… (the template's shown videos and where they were).
+ * and plays them in plain <video>/<audio> elements, asking for each camera's quality and size as the
+ * template does (so the server sends the same simulcast layers). Query: token, meetingId,
+ * participantId, quality, and tiles=<id>:<video|share>:x,y,w,h;… (the template's shown videos and where they were).
  */
 import { VideoSDK } from '@videosdk.live/js-sdk';
 
@@ -51,8 +52,21 @@ function hide(key: string): void {
   elements.delete(key);
 }
 
+const quality = (query.get('quality') ?? 'med') as 'low' | 'med' | 'high';
+
+/** The template's hints for a camera it shows: its quality, then its tile's size (the layer follows the size). */
+function hint(participant: Participant, stream: Stream): void {
+  const rect = tiles.get(`${participant.id}:video`);
+  if (stream.kind !== 'video' || !rect) return;
+  participant.setQuality(quality).catch(() => undefined);
+  participant.setViewPort(rect[2] ?? 0, rect[3] ?? 0);
+}
+
 function follow(participant: Participant): void {
-  participant.on('stream-enabled', (stream: Stream) => show(participant.id, stream));
+  participant.on('stream-enabled', (stream: Stream) => {
+    show(participant.id, stream);
+    hint(participant, stream);
+  });
   participant.on('stream-disabled', (stream: Stream) => hide(`${participant.id}:${stream.kind}`));
   for (const stream of participant.streams.values()) show(participant.id, stream);
   participant.consumeMicStreams();

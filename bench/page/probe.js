@@ -1,5 +1,5 @@
 // The benchmark's in-page measuring code, injected before any page script (template and floor alike):
-// presented frames per <video> from requestVideoFrameCallback, first frames, and speaker-switch latency.
+// presented frames per <video> from requestVideoFrameCallback's presentedFrames, first frames, and speaker-switch latency.
 (() => {
   const seen = new Map(); // video -> { frames, first }
   let windowStart;
@@ -20,8 +20,13 @@
     if (seen.has(video)) return;
     const record = { frames: 0, first: undefined, since: performance.now() };
     seen.set(video, record);
-    const onFrame = (now) => {
-      record.frames += 1;
+    // Frames since the last callback from presentedFrames: callbacks run with the main thread's
+    // rendering, and a late one covers several frames the compositor presented (a new source restarts the count).
+    let last;
+    const onFrame = (now, metadata) => {
+      const presented = metadata?.presentedFrames;
+      record.frames += Number.isFinite(presented) && last !== undefined && presented > last ? presented - last : 1;
+      last = presented;
       if (record.first === undefined) record.first = now;
       if (video.isConnected) video.requestVideoFrameCallback(onFrame);
       else seen.delete(video);

@@ -11,7 +11,7 @@ import { bundleWeights } from '../../bench/lib/bundle.js';
 import { BrowserCost, PROCESS_KINDS, launchChromium, otherCore } from '../../bench/lib/chromium.js';
 import { ensureClip, senderClip } from '../../bench/lib/clip.js';
 import { ensureFloorBuild } from '../../bench/lib/floor-build.js';
-import { VIEWPORTS, runRecorderScenario } from '../../bench/lib/recorder.js';
+import { VIEWPORTS, runRecorderScenario, simulcastSizes } from '../../bench/lib/recorder.js';
 import { runScenario } from '../../bench/lib/scenarios.js';
 import { serveBench } from '../../bench/lib/server.js';
 
@@ -42,7 +42,7 @@ test('a short benchmark scenario yields every figure, template and floor', async
 
     // No error logged: the clip decoded in both pages (a failing clip logs and falls back to canvases).
     expect(result).toMatchObject({ scenario: 'spotlight 4/4', participants: 4, visible: 1, pageErrors: 0 });
-    for (const field of ['cpuPercent', 'floorCpuPercent', 'cpuRatioVsFloor', 'fpsMedian', 'floorFpsMedian', 'firstFrameMs', 'peakMemoryMB'] as const) {
+    for (const field of ['cpuPercent', 'floorCpuPercent', 'cpuRatioVsFloor', 'fpsMedian', 'floorFpsMedian', 'firstFrameMs', 'firstFrameWarmMs', 'floorFirstFrameWarmMs', 'peakMemoryMB'] as const) {
       expect(typeof result[field], field).toBe('number');
       expect(result[field] as number, field).toBeGreaterThan(0);
     }
@@ -69,8 +69,9 @@ test('a short recorder scenario yields every figure, template and SDK floor, wit
   const sender = await launchChromium({ core: otherCore() });
   try {
     const floorPage = await ensureFloorBuild();
-    const clipFile = await ensureClip(sender, `${server.url}bench/page/blank.html`, VIEWPORTS.low, senderClip('camera'));
-    const clip = readFileSync(join(ROOT, 'bench', clipFile)).toString('base64');
+    const clipOf = async (size: { width: number; height: number }) =>
+      readFileSync(join(ROOT, 'bench', await ensureClip(sender, `${server.url}bench/page/blank.html`, size, senderClip('camera')))).toString('base64');
+    const [quarter = '', half = '', clip = ''] = await Promise.all(simulcastSizes(VIEWPORTS.low).map(clipOf));
     const result = await runRecorderScenario(
       { name: 'spotlight 2/2 low', query: 'layoutType=SPOTLIGHT', quality: 'low', plan: { participants: 2, mics: 2 }, switchTo: ['p2'], switchRole: 'main' },
       {
@@ -80,7 +81,7 @@ test('a short recorder scenario yields every figure, template and SDK floor, wit
         senderCost: await BrowserCost.attach(sender),
         baseUrl: server.url,
         floorPage,
-        clips: { camera: { low: clip }, share: '' },
+        clips: { camera: { low: { clip, layers: [quarter, half] } }, share: '' },
         windowSeconds: 1.5,
         rounds: 1,
         settleSeconds: 0.5,
@@ -90,7 +91,8 @@ test('a short recorder scenario yields every figure, template and SDK floor, wit
     );
 
     // The page joined through the real SDK, showed the speaker's camera, and nothing was logged as an error.
-    expect(result).toMatchObject({ scenario: 'spotlight 2/2 low', table: 'recorder', participants: 2, visible: 1, pageErrors: 0, camera: '640x360@30' });
+    // The main tile fills most of the 640×360 frame: only the camera's full layer covers it.
+    expect(result).toMatchObject({ scenario: 'spotlight 2/2 low', table: 'recorder', participants: 2, visible: 1, pageErrors: 0, camera: '640x360@30', receivedCameras: '640x360 ×1' });
     for (const field of ['cpuPercent', 'floorCpuPercent', 'cpuRatioVsFloor', 'fpsMedian', 'floorFpsMedian', 'firstFrameMs', 'floorFirstFrameMs', 'peakMemoryMB', 'senderCpuPercent'] as const) {
       expect(typeof result[field], field).toBe('number');
       expect(result[field] as number, field).toBeGreaterThan(0);
