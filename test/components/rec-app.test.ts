@@ -161,6 +161,33 @@ describe('<rec-app>', () => {
     for (const audio of audios) expect(audio.srcObject).to.be.instanceOf(MediaStream);
   });
 
+  it('keeps its DOM flat while people come and go (no node left behind per join or leave)', async () => {
+    const source = new ScriptedSource(withPeople(6));
+    const el = await app('?layoutGridSize=4', source);
+    await settle(el);
+    /** Every node under the app, shadow roots included (Lit's comment markers too). */
+    const nodes = (root: Node = el.shadowRoot!): number => {
+      let count = 0;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+      for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+        count += 1;
+        if (node instanceof Element && node.shadowRoot) count += nodes(node.shadowRoot);
+      }
+      return count;
+    };
+    const before = nodes();
+    for (let round = 0; round < 20; round++) {
+      // p1 speaks on screen, someone off screen leaves and a newcomer joins: tiles and audio change.
+      const id = `n${round}`;
+      source.apply((s) => participantJoined(s, { id, displayName: `New ${round}`, webcamOn: true, micOn: true, videoTrack: aVideoTrack(), audioTrack: anAudioTrack() }));
+      await settle(el);
+      source.apply((s) => speakerChanged(participantLeft(s, round === 0 ? 'p6' : `n${round - 1}`), id, Date.now()));
+      await settle(el);
+    }
+    await el.shadowRoot!.querySelector('rec-audio-player')!.updateComplete;
+    expect(nodes() - before).to.be.at.most(0);
+  });
+
   it('asks the source only for the video that is on screen', async () => {
     const source = new ScriptedSource(withPeople(6));
     const el = await app('?layoutGridSize=3', source);
