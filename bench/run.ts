@@ -35,6 +35,7 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string' },
     'sim-rounds': { type: 'string' },
     soak: { type: 'string' },
+    'soak-floor': { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -42,13 +43,14 @@ const { values: flags } = parseArgs({
 
 const NAMES = [...RECORDER_SCENARIOS, ...SCENARIOS].map((s) => s.name);
 if (flags.help) {
-  console.log(`npm run bench -- [--json FILE] [--quick] [--window SECONDS] [--rounds N] [--sim-rounds N] [--soak SECONDS] [--only NAME]...
+  console.log(`npm run bench -- [--json FILE] [--quick] [--window SECONDS] [--rounds N] [--sim-rounds N] [--soak SECONDS] [--soak-floor] [--only NAME]...
 
 Measures the built template (dist/, built first if missing) in headless Chromium pinned to core ${benchCore()}
 (BENCH_CORE), each scenario against its floor in the same run, template and floor windows alternating.
 --window: seconds per measuring window (default 4); --rounds: template/floor pairs per recorder row,
 figures are their medians (default 2); --sim-rounds: the same for simulated rows (default 1); --soak:
-seconds of the recorder soak (default 600). --quick: one round of
+seconds of the recorder soak (default 600); --soak-floor: soak the SDK floor too (as long again), to
+tell the SDK's heap growth from the template's. --quick: one round of
 short windows and a 20 s soak (a smoke run, figures too noisy to compare). --only picks rows:
   ${NAMES.join(', ')}`);
   process.exit(0);
@@ -132,7 +134,7 @@ async function row(name: string, run: () => Promise<ScenarioResult>): Promise<vo
 try {
   const settle = flags.quick ? 0.5 : 1;
   for (const scenario of recorderRows) {
-    const settings = { browser, cost, sender, senderCost, baseUrl: server.url, floorPage, clips: clips.sender, windowSeconds, rounds, settleSeconds: settle, soakSeconds, dwellMs: 1500 };
+    const settings = { browser, cost, sender, senderCost, baseUrl: server.url, floorPage, clips: clips.sender, windowSeconds, rounds, settleSeconds: settle, soakSeconds, soakFloor: flags['soak-floor'], dwellMs: 1500 };
     await row(scenario.name, () => runRecorderScenario(scenario, settings));
   }
   for (const scenario of simulatedRows) {

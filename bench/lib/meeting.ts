@@ -123,13 +123,14 @@ export class SoakChurn {
   private nextIndex: number;
   private timer?: ReturnType<typeof setInterval>;
 
-  /** `present`: the ids in the room now; joiners are p<N+1>, p<N+2>… after the `present` ones. */
+  /** `present`: the ids in the room now; joiners are p<firstNew>, p<firstNew+1>… (by default after the `present` ones). */
   constructor(
     private readonly emulator: VideoSdkEmulator,
     present: readonly string[],
+    firstNew = present.length + 1,
   ) {
     this.inRoom = [...present];
-    this.nextIndex = present.length + 1;
+    this.nextIndex = firstNew;
   }
 
   /** Runs for `seconds`; the socket drops at half time. */

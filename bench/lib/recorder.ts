@@ -84,6 +84,8 @@ export interface RecorderSettings {
   readonly rounds: number;
   readonly settleSeconds: number;
   readonly soakSeconds: number;
+  /** Whether the soak row also soaks the SDK floor (as long again), for its heap and DOM growth. */
+  readonly soakFloor?: boolean;
   /** The dwell the template waits before a new speaker moves (its default). */
   readonly dwellMs: number;
 }
@@ -255,6 +257,32 @@ async function floorRound(scenario: RecorderScenario, settings: RecorderSettings
   }
 }
 
+/**
+ * The SDK floor under the soak's churn (new ids from p1000 on): its heap and DOM growth, what the
+ * SDK itself keeps, to set the template's against. Its fps are not comparable (the shown peers leave).
+ */
+async function floorSoakRound(settings: RecorderSettings, row: Row, input: FloorInput, quality: Quality): Promise<SideRound> {
+  const { page, meeting } = row;
+  const errorsBefore = errorsOf(row);
+  try {
+    await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`quality=${quality}&tiles=${input.tiles}`)}`);
+    const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
+    await consumersSettled(meeting, input.consumers);
+    await sleep(settings.settleSeconds * 1000);
+    const before = await page.size();
+    const churn = new SoakChurn(meeting.emulator, [...meeting.emulator.peers.keys()], 1000);
+    churn.start(settings.soakSeconds);
+    const { value: window, senderCpuPercent } = await withSenderCpu(settings.senderCost, () => page.window(settings.soakSeconds));
+    churn.stop();
+    await sleep(settings.dwellMs + 6000);
+    const after = await page.size();
+    const growth = { heapMB: after.heapMB - before.heapMB, nodes: after.nodes - before.nodes };
+    return { window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent, growth };
+  } finally {
+    await leave(row);
+  }
+}
+
 /** Measures one recorder scenario against the SDK floor, alternating in the same browser (see `alternate`). */
 export async function runRecorderScenario(scenario: RecorderScenario, settings: RecorderSettings): Promise<ScenarioResult> {
   // One page and one emulated meeting for the row: template and floor take turns in them (a soak's
@@ -274,7 +302,11 @@ export async function runRecorderScenario(scenario: RecorderScenario, settings: 
         floor ??= result.floor;
         return result.round;
       },
-      scenario.soak ? null : () => floorRound(scenario, settings, row, floor as FloorInput),
+      scenario.soak
+        ? settings.soakFloor
+          ? () => floorSoakRound(settings, row, floor as FloorInput, scenario.quality)
+          : null
+        : () => floorRound(scenario, settings, row, floor as FloorInput),
     );
     const { camera, share } = formatNames(scenario);
     const facts = { name: scenario.name, participants: scenario.plan.participants, table: 'recorder' as const, viewport: viewportOf(scenario), camera, share };

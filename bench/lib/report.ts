@@ -99,6 +99,7 @@ function checks(r: ScenarioResult, base: ScenarioResult | undefined): string[] {
   if (r.soakSeconds !== null && r.heapGrowthMB !== null && r.domNodesGrowth !== null) {
     out.push(`heap ${r.heapGrowthMB} MB ${verdict(r.heapGrowthMB <= TARGETS.soakHeapGrowthMB)}`);
     out.push(`nodes ${r.domNodesGrowth} ${verdict(Math.abs(r.domNodesGrowth) <= TARGETS.soakDomNodesGrowth)}`);
+    if (r.floorHeapGrowthMB !== null) out.push(`SDK floor under the same churn: heap ${r.floorHeapGrowthMB} MB, nodes ${show(r.floorDomNodesGrowth)}`);
     if (r.reconnected !== null) out.push(`re-joined after the socket drop: ${r.reconnected ? 'yes' : 'NO'}`);
   }
   if (r.table === 'recorder' && r.firstFrameMs !== null) {

@@ -15,6 +15,8 @@ export interface SideRound {
   readonly errors: number;
   /** CPU of the browser that sent the media during the window (recorder scenarios). */
   readonly senderCpuPercent?: number | null;
+  /** Heap and DOM growth over the window, when it was a soak (the floor's soak; the template's is in Exercised). */
+  readonly growth?: { readonly heapMB: number; readonly nodes: number };
 }
 
 /** What the first template round measured beyond its window: growth, switches and what the floor needs. */
@@ -104,6 +106,9 @@ export interface ScenarioResult {
   readonly senderCpuPercent: number | null;
   readonly soakSeconds: number | null;
   readonly reconnected: boolean | null;
+  /** The SDK floor's heap and DOM growth under the same soak (`--soak-floor`), to tell the SDK's growth from the template's. */
+  readonly floorHeapGrowthMB: number | null;
+  readonly floorDomNodesGrowth: number | null;
   /** Every window in the order measured. */
   readonly windows: readonly WindowRecord[];
 }
@@ -202,7 +207,9 @@ function perFrame(cpu: number | null, fps: number | null, floorCpu: number | nul
 }
 
 /** One table row from the windows of both sides and what the first template round exercised. */
-export function summarize(facts: RowFacts, exercised: Exercised, templates: readonly SideRound[], floors: readonly SideRound[]): ScenarioResult {
+export function summarize(facts: RowFacts, exercised: Exercised, templates: readonly SideRound[], allFloors: readonly SideRound[]): ScenarioResult {
+  // A soaked floor is there for its growth only: the peers it shows leave, so its CPU and fps compare with nothing.
+  const floors = exercised.soakSeconds === undefined ? allFloors : [];
   const cpu = medianOf(comparable(templates).map((t) => t.window.cpuPercent));
   const floorCpu = medianOf(comparable(floors).map((f) => f.window.cpuPercent));
   return {
@@ -227,7 +234,7 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     floorFullRateRounds: floors.filter((f) => fullRate(f.window)).length,
     otherLoadPercent: round(maxOf(templates.map((t) => t.window.otherLoadPercent))),
     floorOtherLoadPercent: round(maxOf(floors.map((f) => f.window.otherLoadPercent))),
-    pageErrors: [...templates, ...floors].reduce((n, r) => n + r.errors, 0),
+    pageErrors: [...templates, ...allFloors].reduce((n, r) => n + r.errors, 0),
     table: facts.table,
     viewport: facts.viewport,
     camera: facts.camera,
@@ -243,8 +250,10 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     senderCpuPercent: round(medianOf(templates.map((t) => t.senderCpuPercent))),
     soakSeconds: exercised.soakSeconds ?? null,
     reconnected: exercised.reconnected ?? null,
+    floorHeapGrowthMB: round(allFloors[0]?.growth?.heapMB ?? null, 2),
+    floorDomNodesGrowth: allFloors[0]?.growth?.nodes ?? null,
     windows: templates.flatMap((t, i) => {
-      const f = floors[i];
+      const f = allFloors[i];
       return f ? [record('template', t), record('floor', f)] : [record('template', t)];
     }),
   };
