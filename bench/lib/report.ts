@@ -131,5 +131,5 @@ export function printReport(rows: readonly ScenarioResult[], failed: readonly Fa
   console.log(`per frame: CPU per presented frame over the floor's, the ratio that counts when both sides use ≥ ${SATURATED_PERCENT} % (the core is full).`);
   console.log("other load %: the pinned core's use by other processes (template/floor windows); above ~10 % the figures are unreliable.");
   console.log('1st frame: navigation → every shown video presented, first round (fresh context: nothing cached); warm: later rounds.');
-  console.log(`full-rate: windows (template/floor) in which every video presented ≥ ${FULL_RATE_FPS} fps; CPU figures are their medians.`);
+  console.log(`full-rate: windows (template/floor) in which every video presented ≥ ${FULL_RATE_FPS} fps; CPU figures are their medians when both sides have one, else every window on both sides.`);
 }

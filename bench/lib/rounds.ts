@@ -173,10 +173,13 @@ export async function alternate(
   return { templates, floors };
 }
 
-/** CPU over full-rate windows where a side has some; over every window otherwise. */
-function comparable(list: readonly SideRound[]): readonly SideRound[] {
-  const full = list.filter((r) => fullRate(r.window));
-  return full.length > 0 ? full : list;
+/**
+ * The windows whose CPU counts: the full-rate ones when both sides have some, else every window on
+ * both sides. One rule for both: comparing one side's cheapest full-rate window with the other
+ * side's median was what made grid 4/100 read 1.15–1.19 (the floor "reading low").
+ */
+function comparable(list: readonly SideRound[], both: boolean): readonly SideRound[] {
+  return both ? list.filter((r) => fullRate(r.window)) : list;
 }
 
 function splitOf(list: readonly SideRound[]): CpuSplit | null {
@@ -210,8 +213,9 @@ function perFrame(cpu: number | null, fps: number | null, floorCpu: number | nul
 export function summarize(facts: RowFacts, exercised: Exercised, templates: readonly SideRound[], allFloors: readonly SideRound[]): ScenarioResult {
   // A soaked floor is there for its growth only: the peers it shows leave, so its CPU and fps compare with nothing.
   const floors = exercised.soakSeconds === undefined ? allFloors : [];
-  const cpu = medianOf(comparable(templates).map((t) => t.window.cpuPercent));
-  const floorCpu = medianOf(comparable(floors).map((f) => f.window.cpuPercent));
+  const fullRateBoth = templates.some((t) => fullRate(t.window)) && (floors.length === 0 || floors.some((f) => fullRate(f.window)));
+  const cpu = medianOf(comparable(templates, fullRateBoth).map((t) => t.window.cpuPercent));
+  const floorCpu = medianOf(comparable(floors, fullRateBoth).map((f) => f.window.cpuPercent));
   return {
     scenario: facts.name,
     participants: facts.participants,
@@ -245,8 +249,8 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     fpsSlowestTile: round(medianOf(templates.map((t) => t.window.fpsMin))),
     cpuPerFrameRatioVsFloor: perFrame(cpu, medianOf(templates.map((t) => t.window.fpsMedian)), floorCpu, medianOf(floors.map((f) => f.window.fpsMedian))),
     floorFpsSlowestTile: round(medianOf(floors.map((f) => f.window.fpsMin))),
-    cpuSplit: splitOf(comparable(templates)),
-    floorCpuSplit: splitOf(comparable(floors)),
+    cpuSplit: splitOf(comparable(templates, fullRateBoth)),
+    floorCpuSplit: splitOf(comparable(floors, fullRateBoth)),
     senderCpuPercent: round(medianOf(templates.map((t) => t.senderCpuPercent))),
     soakSeconds: exercised.soakSeconds ?? null,
     reconnected: exercised.reconnected ?? null,

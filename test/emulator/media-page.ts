@@ -5,7 +5,7 @@
 import type { SdkSide } from './media-capture.js';
 import { type PageCodec, answerFor, codecOf, sectionsOf, transportCcIdOf, valueOf } from './media-sdp.js';
 import { forgetClip, loadClip, playClip, switchClip } from './media-clip.js';
-import { type TrackFormats, configureTracks, formatOf, stopTracks, trackOf } from './media-synthetic.js';
+import { type TrackFormats, configureTracks, dropTrack, formatOf, stopTracks, trackOf } from './media-synthetic.js';
 import type { MediaKind } from './media.js';
 
 export type { PageCodec } from './media-sdp.js';
@@ -102,6 +102,14 @@ function gathered(pc: RTCPeerConnection): Promise<void> {
   });
 }
 
+/** Whether any open consumer, on any transport, still sends `track`. */
+function sentAnywhere(track: MediaStreamTrack): boolean {
+  for (const transport of transports.values()) {
+    for (const transceiver of transport.senders.values()) if (transceiver.sender.track === track) return true;
+  }
+  return false;
+}
+
 /** The clip name of a camera's lower simulcast layer (the top layer is the camera clip, `video`). */
 const layerClip = (layer: number) => `video@${layer}`;
 
@@ -193,9 +201,11 @@ const server: MediaServer = {
       const transceiver = transport.senders.get(consumerId);
       if (!transceiver) return;
       transport.senders.delete(consumerId);
+      const track = transceiver.sender.track;
       // Stopped, its section is rejected in our next offer (and may be recycled), so the SDP stays small.
       transceiver.stop();
       forgetClip(consumerId);
+      if (track && !sentAnywhere(track)) dropTrack(track);
       await negotiate(transport);
     });
   },
@@ -222,8 +232,15 @@ const server: MediaServer = {
   },
 
   closeTransport(id) {
-    transports.get(id)?.pc.close();
+    const transport = transports.get(id);
+    if (!transport) return;
+    transport.pc.close();
     transports.delete(id);
+    for (const [consumerId, transceiver] of transport.senders) {
+      forgetClip(consumerId);
+      const track = transceiver.sender.track;
+      if (track && !sentAnywhere(track)) dropTrack(track);
+    }
   },
 
   close() {

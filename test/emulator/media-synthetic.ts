@@ -38,7 +38,9 @@ let clockFps = 15;
 
 /** One track per `peer/kind`, shared by every transport. */
 const tracks = new Map<string, MediaStreamTrack>();
-const painters: Array<{ every: number; draw: (tick: number) => void }> = [];
+/** What keeps each track going (its painter, its oscillator), undone when it is dropped. */
+const stoppers = new Map<MediaStreamTrack, () => void>();
+const painters = new Set<{ every: number; draw: (tick: number) => void }>();
 let audio: AudioContext | null = null;
 let ticks = 0;
 const drawDue = () => {
@@ -80,10 +82,12 @@ function canvasTrack(size: Size, format: TrackFormat, draw: Draw): MediaStreamTr
   const g = canvas.getContext('2d');
   if (!g) throw new Error('media page: no 2d canvas context');
   const every = Math.max(1, Math.round(clockFps / format.fps));
-  painters.push({ every, draw: (at) => draw(g, at) });
+  const painter = { every, draw: (at: number) => draw(g, at) };
+  painters.add(painter);
   draw(g, 0);
   const track = canvas.captureStream(clockFps / every).getVideoTracks()[0];
   if (!track) throw new Error('media page: canvas.captureStream gave no video track');
+  stoppers.set(track, () => painters.delete(painter));
   return track;
 }
 
@@ -139,6 +143,11 @@ function toneTrack(peerId: string, octave: number): MediaStreamTrack {
   oscillator.start();
   const track = destination.stream.getAudioTracks()[0];
   if (!track) throw new Error('media page: the audio destination gave no track');
+  stoppers.set(track, () => {
+    oscillator.stop();
+    oscillator.disconnect();
+    gain.disconnect();
+  });
   return track;
 }
 
@@ -155,10 +164,20 @@ export function trackOf(peerId: string, kind: MediaKind, label: string): MediaSt
   return track;
 }
 
+/**
+ * Stops a track nothing sends any more (its peer left, or went off screen), so a long meeting's
+ * media page draws and plays only for the tracks in use; a later consumer gets a new one.
+ */
+export function dropTrack(track: MediaStreamTrack): void {
+  for (const [key, known] of tracks) if (known === track) tracks.delete(key);
+  stoppers.get(track)?.();
+  stoppers.delete(track);
+  track.stop();
+}
+
 /** Stops every track and the drawing timer. */
 export function stopTracks(): void {
   clearInterval(timer);
-  for (const track of tracks.values()) track.stop();
-  tracks.clear();
+  for (const track of tracks.values()) dropTrack(track);
   void audio?.close();
 }
