@@ -132,7 +132,7 @@ async function row(name: string, run: () => Promise<ScenarioResult>): Promise<vo
 }
 
 try {
-  const settle = flags.quick ? 0.5 : 1;
+  const settle = 0.5;
   for (const scenario of recorderRows) {
     const settings = { browser, cost, sender, senderCost, baseUrl: server.url, floorPage, clips: clips.sender, windowSeconds, rounds, settleSeconds: settle, soakSeconds, soakFloor: flags['soak-floor'], dwellMs: 1500 };
     await row(scenario.name, () => runRecorderScenario(scenario, settings));

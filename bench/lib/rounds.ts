@@ -142,10 +142,8 @@ function logWindow(side: string, round: SideRound): void {
 }
 
 /**
- * Alternates template and floor windows `rounds` times (the soak once; a null `floorRound`: no floor). On one core a page sometimes
- * presents fewer frames (frame pacing jitter, in the floor as often as in the template) and then costs
- * less, which would read as a cheaper page; so one extra pair looks for full-rate windows, when some
- * window was full-rate at all (a row whose streams never fit the core would only spend time).
+ * Alternates template and floor windows `rounds` times (the soak once; a null `floorRound`: no
+ * floor), so the machine's drift hits both sides alike.
  */
 export async function alternate(
   rounds: number,
@@ -156,12 +154,7 @@ export async function alternate(
   const wanted = soak ? 1 : Math.max(1, rounds);
   const templates: SideRound[] = [];
   const floors: SideRound[] = [];
-  const enoughFullRate = () => {
-    const needed = Math.ceil(wanted / 2);
-    return templates.filter((t) => fullRate(t.window)).length >= needed && floors.filter((f) => fullRate(f.window)).length >= needed;
-  };
-  const someFullRate = () => [...templates, ...floors].some((r) => fullRate(r.window));
-  while (templates.length < wanted || (!soak && templates.length < wanted + 1 && someFullRate() && !enoughFullRate())) {
+  while (templates.length < wanted) {
     const template = await templateRound(templates.length === 0);
     logWindow('template', template);
     templates.push(template);
