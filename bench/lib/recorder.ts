@@ -241,15 +241,21 @@ function receivedSizes(meeting: BenchMeeting, camera: { width: number; height: n
     .join(', ');
 }
 
-/** One window on the SDK floor: the same meeting, the template's videos in plain elements (at the same quality and sizes). */
-async function floorRound(scenario: RecorderScenario, settings: RecorderSettings, row: Row, input: FloorInput): Promise<SideRound> {
-  const { page, meeting } = row;
+/** Opens the SDK floor on the row's meeting (the template's videos, at the same quality and sizes) and lets it settle; its first-frame time. */
+async function openFloor(settings: RecorderSettings, { page, meeting }: Row, input: FloorInput, quality: Quality): Promise<number | null> {
+  await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`quality=${quality}&tiles=${input.tiles}`)}`);
+  const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
+  await consumersSettled(meeting, input.consumers);
+  await sleep(settings.settleSeconds * 1000);
+  return firstFrameMs;
+}
+
+/** One window on the SDK floor: the same meeting, the template's videos in plain elements. */
+async function floorRound(settings: RecorderSettings, row: Row, input: FloorInput, quality: Quality): Promise<SideRound> {
+  const { page } = row;
   const errorsBefore = errorsOf(row);
   try {
-    await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`quality=${scenario.quality}&tiles=${input.tiles}`)}`);
-    const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
-    await consumersSettled(meeting, input.consumers);
-    await sleep(settings.settleSeconds * 1000);
+    const firstFrameMs = await openFloor(settings, row, input, quality);
     const { value: window, senderCpuPercent } = await withSenderCpu(settings.senderCost, () => page.window(settings.windowSeconds));
     return { window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent };
   } finally {
@@ -265,10 +271,7 @@ async function floorSoakRound(settings: RecorderSettings, row: Row, input: Floor
   const { page, meeting } = row;
   const errorsBefore = errorsOf(row);
   try {
-    await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`quality=${quality}&tiles=${input.tiles}`)}`);
-    const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
-    await consumersSettled(meeting, input.consumers);
-    await sleep(settings.settleSeconds * 1000);
+    const firstFrameMs = await openFloor(settings, row, input, quality);
     const before = await page.size();
     const churn = new SoakChurn(meeting.emulator, [...meeting.emulator.peers.keys()], 1000);
     churn.start(settings.soakSeconds);
@@ -306,7 +309,7 @@ export async function runRecorderScenario(scenario: RecorderScenario, settings: 
         ? settings.soakFloor
           ? () => floorSoakRound(settings, row, floor as FloorInput, scenario.quality)
           : null
-        : () => floorRound(scenario, settings, row, floor as FloorInput),
+        : () => floorRound(settings, row, floor as FloorInput, scenario.quality),
     );
     const { camera, share } = formatNames(scenario);
     const facts = { name: scenario.name, participants: scenario.plan.participants, table: 'recorder' as const, viewport: viewportOf(scenario), camera, share };

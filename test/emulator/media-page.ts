@@ -110,6 +110,13 @@ function sentAnywhere(track: MediaStreamTrack): boolean {
   return false;
 }
 
+/** After a consumer's sender is gone: its clip state goes, and its track too once nothing else sends it. */
+function retire(consumerId: string, transceiver: RTCRtpTransceiver): void {
+  forgetClip(consumerId);
+  const track = transceiver.sender.track;
+  if (track && !sentAnywhere(track)) dropTrack(track);
+}
+
 /** The clip name of a camera's lower simulcast layer (the top layer is the camera clip, `video`). */
 const layerClip = (layer: number) => `video@${layer}`;
 
@@ -201,11 +208,9 @@ const server: MediaServer = {
       const transceiver = transport.senders.get(consumerId);
       if (!transceiver) return;
       transport.senders.delete(consumerId);
-      const track = transceiver.sender.track;
       // Stopped, its section is rejected in our next offer (and may be recycled), so the SDP stays small.
       transceiver.stop();
-      forgetClip(consumerId);
-      if (track && !sentAnywhere(track)) dropTrack(track);
+      retire(consumerId, transceiver);
       await negotiate(transport);
     });
   },
@@ -236,11 +241,7 @@ const server: MediaServer = {
     if (!transport) return;
     transport.pc.close();
     transports.delete(id);
-    for (const [consumerId, transceiver] of transport.senders) {
-      forgetClip(consumerId);
-      const track = transceiver.sender.track;
-      if (track && !sentAnywhere(track)) dropTrack(track);
-    }
+    for (const [consumerId, transceiver] of transport.senders) retire(consumerId, transceiver);
   },
 
   close() {

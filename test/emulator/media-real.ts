@@ -84,8 +84,6 @@ function hostAddress(): string {
   return '127.0.0.1';
 }
 
-const sizeOf = ({ width, height }: { width: number; height: number }) => ({ width, height });
-
 const VIDEO_KINDS: ReadonlySet<MediaKind> = new Set(['video', 'share']);
 
 class RealMediaBackend implements RealMedia {
@@ -168,6 +166,7 @@ class RealMediaBackend implements RealMedia {
   }
 
   async consumer(transportId: string, peerId: string, kind: MediaKind): Promise<ConsumerInfo> {
+    const camera = this.options.setup?.camera;
     const id = randomUUID();
     const label = this.options.label?.(peerId) ?? peerId;
     const sent = await this.call('consume', transportId, id, peerId, kind, label);
@@ -184,12 +183,11 @@ class RealMediaBackend implements RealMedia {
         mid: String(mid),
         codecs: [sent.codec],
         headerExtensions: sent.transportCc ? [{ uri: TRANSPORT_CC, id: sent.transportCc, encrypt: false, parameters: {} }] : [],
-        // A simulcast consumer is one stream to the SDK; its scalability mode tells it how many layers to choose from.
-        encodings: [{ ssrc: sent.ssrc, ...(sent.layers ? { scalabilityMode: `S${sent.layers}T1` } : {}) }],
+        encodings: [{ ssrc: sent.ssrc }],
         rtcp: { cname: sent.cname, reducedSize: true, mux: true },
         msid: `${streamId} ${id}`,
       },
-      ...(sent.layers && this.options.setup?.camera ? { simulcast: { ...sizeOf(this.options.setup.camera), layers: sent.layers } } : {}),
+      ...(sent.layers && camera ? { simulcast: { width: camera.width, height: camera.height, layers: sent.layers } } : {}),
     };
   }
 

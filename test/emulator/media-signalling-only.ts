@@ -126,7 +126,7 @@ export function signallingOnlyMedia({ simulcast }: SignallingOnlyOptions = {}): 
                 { mimeType: 'video/rtx', payloadType: RTX_PT, clockRate: 90000, parameters: { apt: VP8_PT }, rtcpFeedback: [] },
               ],
               headerExtensions: [{ uri: MID_EXTENSION, id: 1, encrypt: false, parameters: {} }],
-              encodings: [{ ssrc, rtx: { ssrc: ssrc + 1 }, ...(simulcast && kind === 'video' ? { scalabilityMode: `S${simulcast.layers}T1` } : {}) }],
+              encodings: [{ ssrc, rtx: { ssrc: ssrc + 1 } }],
               rtcp,
               mid,
             },

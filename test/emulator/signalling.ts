@@ -202,7 +202,7 @@ export class SignallingSession {
           producerId: info.producerId,
           id: info.id,
           kind: info.kind,
-          rtpParameters: info.rtpParameters,
+          rtpParameters: withScalabilityMode(info),
           type: info.simulcast ? 'simulcast' : 'simple',
           appData: share ? { share: true } : simulcastAppData(info),
           producerPaused: false,
@@ -238,6 +238,17 @@ export class SignallingSession {
     this.host.media.consumerClosed(info.id);
     this.notify('consumerClosed', { consumerId: info.id });
   }
+}
+
+/**
+ * A simulcast consumer is one stream to the SDK: mediasoup marks its encoding with a scalability
+ * mode, from which the SDK learns how many layers it may choose from (temporal ones not emulated).
+ */
+function withScalabilityMode(info: ConsumerInfo): Record<string, unknown> {
+  if (!info.simulcast) return info.rtpParameters;
+  const encodings = (info.rtpParameters['encodings'] as Array<Record<string, unknown>> | undefined) ?? [];
+  const [first, ...rest] = encodings;
+  return { ...info.rtpParameters, encodings: [{ ...first, scalabilityMode: `S${info.simulcast.layers}T1` }, ...rest] };
 }
 
 /**
