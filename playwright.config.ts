@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 // @ts-expect-error: a plain .mjs helper shared with the other runners, without type declarations.
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
 
-const PORT = 4173;
+// PW_PORT lets two checkouts run their page tests side by side.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 // Page tests and snapshots against the production build (`npx vite build` first; `npm test` does it).
 export default defineConfig({
