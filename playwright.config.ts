@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testDir: 'test/e2e' },
     {
-      // The production page with the real @videosdk.live/js-sdk, against an emulated VideoSDK (test/emulator/).
+      // The production page with the real @videosdk.live/js-sdk, against the emulated VideoSDK (packages/testkit/src/emulator/).
       name: 'emulator',
       testDir: 'test/emulator',
       testMatch: '**/*.spec.ts',

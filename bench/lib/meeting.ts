@@ -1,13 +1,13 @@
 /**
  * The emulated meeting behind one measured page of a recorder scenario: VideoSDK's server emulated for
- * the real SDK (test/emulator/), its participants' media sent over WebRTC by a media page in the sender
+ * the real SDK (packages/testkit/src/emulator/), its participants' media sent over WebRTC by a media page in the sender
  * browser (pinned to the other core), and what a scenario does to the meeting while it is measured.
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { CHAT_TOPIC, RECORDING_GRAPHICS_TOPIC, type RecordingGraphicsMessage } from '../../src/config/graphics-topics.js';
-import { VideoSdkEmulator } from '../../test/emulator/emulator.js';
-import type { MediaSetup } from '../../test/emulator/media-page.js';
-import { type RealMedia, realMedia } from '../../test/emulator/media-real.js';
+import { VideoSdkEmulator } from '../../packages/testkit/src/emulator/emulator.js';
+import type { MediaSetup } from '../../packages/testkit/src/emulator/media-page.js';
+import { type RealMedia, realMedia } from '../../packages/testkit/src/emulator/media-real.js';
 
 /** Who is in the meeting when the page joins. */
 export interface MeetingPlan {

@@ -4,7 +4,7 @@
  * against the SDK floor (bench/page/floor-sdk.ts: the same streams in plain elements), alternating.
  */
 import type { Browser } from 'playwright';
-import type { MediaSetup } from '../../test/emulator/media-page.js';
+import type { MediaSetup } from '../../packages/testkit/src/emulator/media-page.js';
 import type { BrowserCost } from './chromium.js';
 import { cpuPercent } from './chromium.js';
 import { MeasuredPage, type WindowFigures } from './measure.js';
@@ -103,7 +103,7 @@ export function viewportOf(scenario: RecorderScenario): { width: number; height:
 /**
  * What the sender sends: simulcast cameras whose top layer is the recording's size (med 720p, high
  * 1080p), the share at 1080p, all at 30 fps, from clips. The SDK picks each camera's layer from the
- * template's hints (test/emulator/SDK-FACTS.md), so a small tile decodes a small layer.
+ * template's hints (packages/testkit/src/emulator/SDK-FACTS.md), so a small tile decodes a small layer.
  */
 function setupOf(scenario: RecorderScenario, clips: SenderClips): MediaSetup {
   const camera = clips.camera[scenario.quality];

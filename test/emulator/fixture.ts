@@ -4,12 +4,12 @@
  * and small readers of the page's testing contract (README "Testing contract").
  */
 import { type Locator, type Page, test as base, expect } from '@playwright/test';
-import { VideoSdkEmulator } from './emulator.js';
-import type { MediaBackend } from './media.js';
-import { signallingOnlyMedia } from './media-signalling-only.js';
+import { VideoSdkEmulator } from '../../packages/testkit/src/emulator/emulator.js';
+import type { MediaBackend } from '../../packages/testkit/src/emulator/media.js';
+import { signallingOnlyMedia } from '../../packages/testkit/src/emulator/media-signalling-only.js';
 
 export { expect };
-export { VideoSdkEmulator, aJoinToken } from './emulator.js';
+export { VideoSdkEmulator, aJoinToken } from '../../packages/testkit/src/emulator/emulator.js';
 
 /** The fixtures an emulator spec gets. */
 export interface EmulatorFixtures {

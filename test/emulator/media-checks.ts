@@ -1,7 +1,7 @@
 /** The real-media fixture (`real`, also the emulator's `media`) and checks that frames are presented and audio plays. */
 import type { Locator, Page } from '@playwright/test';
 import { test as base, expect } from './fixture.js';
-import { type RealMedia, realMedia } from './media-real.js';
+import { type RealMedia, realMedia } from '../../packages/testkit/src/emulator/media-real.js';
 
 /** The emulator fixture on real media: `real` is the backend, with its stats. */
 export const test = base.extend<{ real: RealMedia }>({

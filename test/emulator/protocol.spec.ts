@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { test as base } from '@playwright/test';
-import { signallingOnlyMedia } from './media-signalling-only.js';
+import { signallingOnlyMedia } from '../../packages/testkit/src/emulator/media-signalling-only.js';
 import { expect } from './fixture.js';
-import { type SessionHost, SignallingSession } from './signalling.js';
-import type { SocketIoServer } from './socket-io.js';
+import { type SessionHost, SignallingSession } from '../../packages/testkit/src/emulator/signalling.js';
+import type { SocketIoServer } from '../../packages/testkit/src/emulator/socket-io.js';
 
 base('the SDK in node_modules is 1.1.1, the version the emulator speaks', () => {
   const manifest = JSON.parse(readFileSync('node_modules/@videosdk.live/js-sdk/package.json', 'utf8')) as { version?: string };

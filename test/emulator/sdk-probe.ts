@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { aJoinToken, type VideoSdkEmulator } from './emulator.js';
+import { aJoinToken, type VideoSdkEmulator } from '../../packages/testkit/src/emulator/emulator.js';
 
 /** One event the SDK emitted, summarised (participants as id + object serial + flags). */
 export interface ProbeEntry {

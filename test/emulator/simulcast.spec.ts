@@ -6,8 +6,8 @@
 import type { Page } from '@playwright/test';
 import { type VideoSdkEmulator, expect, expectShown, test as signalling, tileOf } from './fixture.js';
 import { expectFrames, presented, test as realMediaTest } from './media-checks.js';
-import { signallingOnlyMedia } from './media-signalling-only.js';
-import { realMedia } from './media-real.js';
+import { signallingOnlyMedia } from '../../packages/testkit/src/emulator/media-signalling-only.js';
+import { realMedia } from '../../packages/testkit/src/emulator/media-real.js';
 
 /** The SDK's hd webcam: 1280×720 in three layers. */
 const HD = { width: 1280, height: 720, layers: 3 };

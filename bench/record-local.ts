@@ -5,18 +5,18 @@
  * peak memory. The page is captured with CDP screencast frames, which a second (unmeasured) browser
  * re-times to 30 fps and encodes to VP8 WebM with its MediaRecorder.
  * With `--emulated [--peers N] [--share] ["layoutType=…&…"]` it films the production build (dist/)
- * joined through the real SDK to an emulated meeting (test/emulator/) whose synthetic participants
+ * joined through the real SDK to an emulated meeting (packages/testkit/src/emulator/) whose synthetic participants
  * send camera and mic over WebRTC from a third, unmeasured browser, and take turns speaking.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BrowserCost, MemorySampler, cpuPercent, launchChromium } from '../bench/lib/chromium.js';
-import { MeasuredPage, median } from '../bench/lib/measure.js';
-import { serveBench } from '../bench/lib/server.js';
+import { BrowserCost, MemorySampler, cpuPercent, launchChromium } from './lib/chromium.js';
+import { MeasuredPage, median } from './lib/measure.js';
+import { serveBench } from './lib/server.js';
 import { parseTemplateParams } from '../src/config/url-params.js';
-import { EmulatedMeeting } from '../test/emulator/media-meeting.js';
+import { EmulatedMeeting } from '../packages/testkit/src/emulator/media-meeting.js';
 
 const FPS = 30;
 const SIZES = { low: { width: 640, height: 360 }, med: { width: 1280, height: 720 }, high: { width: 1920, height: 1080 } } as const;
