@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Background } from '../meeting/overlay.js';
+import type { Background } from '../config/graphics-topics.js';
 
 /**
  * The live background behind the tiles: a CSS colour and/or an image covering the frame. The image

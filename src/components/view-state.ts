@@ -6,7 +6,8 @@
 import type { FeatureParams, StartingGraphics } from '../config/feature-params.js';
 import type { LayoutType, RecordingOptions } from '../config/options.js';
 import type { LayoutPlan, Rect } from '../layout/types.js';
-import type { Background, Banner, LiveGraphics, Logo, LowerThird } from '../meeting/overlay.js';
+import type { Graphics, LowerThird } from '../config/graphics-topics.js';
+import type { LiveGraphics } from '../meeting/overlay.js';
 import type { MeetingState, Participant } from '../meeting/state.js';
 
 /** Whether a participant is kept off the frame (still heard): `hide=` or their own `metaData.hideFromRecording`. */
@@ -49,12 +50,7 @@ export function layoutTypeOf(view: MeetingState, options: RecordingOptions): Lay
 }
 
 /** The graphics on the frame. */
-export interface ShownGraphics {
-  readonly banner?: Banner;
-  readonly lowerThird?: LowerThird;
-  readonly logo?: Logo;
-  readonly background?: Background;
-}
+export type ShownGraphics = Partial<Omit<Graphics, 'toast'>>;
 
 /** The URL's starting graphics under the live ones: a key a message set (or cleared with null) wins. */
 export function shownGraphics(start: StartingGraphics, live: LiveGraphics | undefined): ShownGraphics {

@@ -3,21 +3,15 @@
  * while someone shares, and the starting graphics (banner, logo, background). Small on purpose:
  * it only reads the URL; the code that draws any of it loads when one is used.
  */
-import type { Background, Banner, Logo } from '../meeting/overlay.js';
+import { BANNER_POSITIONS, type Graphics, LOGO_CORNERS, TEXT_LIMITS } from './graphics-topics.js';
 import { type LayoutType, type OptionWarning, OptionSchemas, optionWarning } from './options.js';
 import { displayText, isCssColor, isSafeImageUrl } from './safe-values.js';
 
-/** The banner text a URL may carry (as a PubSub banner). */
-export const MAX_URL_BANNER_LENGTH = 200;
 /** At most this many ids in `hide`. */
 export const MAX_HIDDEN_IDS = 100;
 
 /** Starting graphics: what the frame shows before any live message changes it. */
-export interface StartingGraphics {
-  readonly banner?: Banner;
-  readonly logo?: Logo;
-  readonly background?: Background;
-}
+export type StartingGraphics = Partial<Pick<Graphics, 'banner' | 'logo' | 'background'>>;
 
 /** The extras the URL turns on. */
 export interface FeatureParams {
@@ -73,10 +67,10 @@ export function parseFeatureParams(query: URLSearchParams): { features: FeatureP
 function startingGraphics(query: URLSearchParams, warnings: OptionWarning[]): StartingGraphics {
   const graphics: { -readonly [K in keyof StartingGraphics]: StartingGraphics[K] } = {};
   const banner = query.get('banner');
-  if (banner !== null && banner.trim() !== '') graphics.banner = { text: displayText(banner, MAX_URL_BANNER_LENGTH), position: 'bottom' };
+  if (banner !== null && banner.trim() !== '') graphics.banner = { text: displayText(banner, TEXT_LIMITS.banner), position: BANNER_POSITIONS[0] };
   const logo = query.get('logoUrl')?.trim();
   if (logo) {
-    if (isSafeImageUrl(logo)) graphics.logo = { url: logo, corner: 'top-right' };
+    if (isSafeImageUrl(logo)) graphics.logo = { url: logo, corner: LOGO_CORNERS[0] };
     else warnings.push(optionWarning('logoUrl', logo, 'an https:// image address or a data:image/… URL'));
   }
   const background = query.get('background')?.trim();

@@ -4,16 +4,25 @@
  * checked, every colour one the browser knows. Loaded on first use, never with the page.
  */
 import * as z from 'zod/mini';
-import type { Background, Banner, LowerThird, Logo } from '../meeting/overlay.js';
-import { DEFAULT_TOAST_MS, GRAPHIC_KEYS, VIEWER_MESSAGE_TOAST_MS } from './graphics-topics.js';
+import {
+  BANNER_POSITIONS,
+  DEFAULT_TOAST_MS,
+  GRAPHIC_KEYS,
+  type GraphicKey,
+  type Graphics,
+  type GraphicsPatch,
+  LOGO_CORNERS,
+  MAX_TOAST_MS,
+  MIN_TOAST_MS,
+  type RecordingGraphicsMessage,
+  TEXT_LIMITS,
+  VIEWER_MESSAGE_TOAST_MS,
+} from './graphics-topics.js';
 import { displayText, isCssColor, isSafeImageUrl } from './safe-values.js';
 
 /** Longest message read at all (a data: logo fits); longer ones are refused before parsing. */
 export const MAX_GRAPHICS_MESSAGE_LENGTH = 65_536;
-/** Display lengths: longer text is cut with an ellipsis, so nothing hostile can grow the frame. */
-export const TEXT_LIMITS = { banner: 200, title: 80, subtitle: 120, toast: 280 } as const;
-export const MIN_TOAST_MS = 500;
-export const MAX_TOAST_MS = 60_000;
+export { MAX_TOAST_MS, MIN_TOAST_MS, TEXT_LIMITS, type GraphicsPatch };
 
 /** Text shown as text: one line, bounded, not empty once trimmed. */
 function shownText(max: number) {
@@ -29,7 +38,7 @@ const imageUrl = z.string().check(
 
 const BannerSchema = z.object({
   text: shownText(TEXT_LIMITS.banner),
-  position: z._default(z.enum(['top', 'bottom']), 'bottom'),
+  position: z._default(z.enum(BANNER_POSITIONS), BANNER_POSITIONS[0]),
 });
 
 const LowerThirdSchema = z.object({
@@ -45,7 +54,7 @@ const ToastSchema = z.object({
 
 const LogoSchema = z.object({
   url: imageUrl,
-  corner: z._default(z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']), 'top-right'),
+  corner: z._default(z.enum(LOGO_CORNERS), LOGO_CORNERS[0]),
 });
 
 const BackgroundSchema = z
@@ -63,14 +72,15 @@ const GraphicsMessageSchema = z.looseObject({
   background: z.optional(z.nullable(BackgroundSchema)),
 });
 
-/** What one valid message changes: only the keys it names (`null`: clear that graphic). */
-export interface GraphicsPatch {
-  readonly banner?: Banner | null;
-  readonly lowerThird?: LowerThird | null;
-  readonly toast?: { readonly text: string; readonly durationMs: number } | null;
-  readonly logo?: Logo | null;
-  readonly background?: Background | null;
-}
+/** `true` only when A and B accept the same values (readonly aside). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Parsed = z.output<typeof GraphicsMessageSchema>;
+type Accepted = z.input<typeof GraphicsMessageSchema>;
+/** Fails to compile when a schema and the vocabulary drift apart: each graphic parses to its shape, and every message the type allows is one the schema reads. */
+const schemasMatchVocabulary: {
+  readonly [K in GraphicKey]: readonly [Same<Parsed[K], Graphics[K] | null | undefined>, RecordingGraphicsMessage[K] extends Accepted[K] ? true : false];
+} = { banner: [true, true], lowerThird: [true, true], toast: [true, true], logo: [true, true], background: [true, true] };
+void schemasMatchVocabulary;
 
 /** A message's reading: the patch, or why the whole message is ignored. */
 export type GraphicsMessageResult = { ok: true; patch: GraphicsPatch } | { ok: false; error: string };

@@ -2,43 +2,13 @@
  * The overlay part of MeetingState: live graphics (banner, lower third, logo, background), the toast
  * inbox and the current caption. Plain data; the reducers that fill it load on first use.
  */
-import type { BannerPosition, LogoCorner } from '../config/graphics-topics.js';
-
-/** A banner in force. */
-export interface Banner {
-  readonly text: string;
-  readonly position: BannerPosition;
-}
-
-/** A lower third in force. */
-export interface LowerThird {
-  readonly title: string;
-  readonly subtitle?: string;
-  readonly participantId?: string;
-}
-
-/** A logo in force (its URL already checked: https: or data:image only). */
-export interface Logo {
-  readonly url: string;
-  readonly corner: LogoCorner;
-}
-
-/** A background in force: a CSS colour and/or a checked image address. */
-export interface Background {
-  readonly color?: string;
-  readonly imageUrl?: string;
-}
+import type { GraphicsPatch } from '../config/graphics-topics.js';
 
 /**
  * The graphics set live. A key that is absent was never set by a message (the URL's starting value
  * shows); `null` means a message cleared it.
  */
-export interface LiveGraphics {
-  readonly banner?: Banner | null;
-  readonly lowerThird?: LowerThird | null;
-  readonly logo?: Logo | null;
-  readonly background?: Background | null;
-}
+export type LiveGraphics = Omit<GraphicsPatch, 'toast'>;
 
 /** A toast asked for: shown for `durationMs`, after the ones before it. */
 export interface ToastRequest {

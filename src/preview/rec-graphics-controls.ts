@@ -1,7 +1,16 @@
 /** The designer panel's live graphics section: banner, lower third, toast, logo and background, published as a host would. */
 import { LitElement, type TemplateResult, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { RECORDING_GRAPHICS_TOPIC, type GraphicKey, type RecordingGraphicsMessage } from '../config/graphics-topics.js';
+import {
+  BANNER_POSITIONS,
+  DEFAULT_TOAST_MS,
+  type GraphicKey,
+  LOGO_CORNERS,
+  MAX_TOAST_MS,
+  MIN_TOAST_MS,
+  RECORDING_GRAPHICS_TOPIC,
+  type RecordingGraphicsMessage,
+} from '../config/graphics-topics.js';
 import type { Participant } from '../meeting/state.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { panelStyles } from './panel-styles.js';
@@ -98,8 +107,7 @@ export class RecGraphicsControls extends LitElement {
       ${this.renderGraphic('Banner', 'banner', 'Show banner', this.showBanner, html`
         <input id="banner-text" type="text" aria-label="Banner text" value="Live from Berlin" />
         <select id="banner-position" aria-label="Banner position">
-          <option value="bottom">bottom</option>
-          <option value="top">top</option>
+          ${BANNER_POSITIONS.map((p) => html`<option value=${p}>${p}</option>`)}
         </select>
       `)}
       ${this.renderGraphic('Lower third', 'lowerThird', 'Show lower third', this.showLowerThird, html`
@@ -112,12 +120,12 @@ export class RecGraphicsControls extends LitElement {
       `)}
       ${this.renderGraphic('Toast', 'toast', 'Send toast', this.sendToast, html`
         <input id="toast-text" type="text" aria-label="Toast text" value="Q&A starts in 5 minutes" />
-        <input id="toast-ms" type="number" aria-label="Toast duration (ms)" min="500" max="60000" step="500" value="4000" />
+        <input id="toast-ms" type="number" aria-label="Toast duration (ms)" min=${MIN_TOAST_MS} max=${MAX_TOAST_MS} step="500" value=${DEFAULT_TOAST_MS} />
       `)}
       ${this.renderGraphic('Logo', 'logo', 'Show logo', this.showLogo, html`
         <input id="logo-url" type="url" aria-label="Logo address (https: or data:image)" placeholder="https://your.host/logo.svg" />
         <select id="logo-corner" aria-label="Logo corner">
-          ${['top-right', 'top-left', 'bottom-right', 'bottom-left'].map((c) => html`<option value=${c}>${c}</option>`)}
+          ${LOGO_CORNERS.map((c) => html`<option value=${c}>${c}</option>`)}
         </select>
       `)}
       ${this.renderGraphic('Background', 'background', 'Set background', this.setBackground, html`
