@@ -6,8 +6,6 @@ import { type AgentState, type MeetingState, type Participant, emptyMeeting } fr
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { panelStyles } from './panel-styles.js';
 
-/** How fast the "alternate speakers" demo switches: well under the default dwell, to show it holds. */
-const ALTERNATE_EVERY_MS = 500;
 const ALTERNATE_FOR_MS = 8000;
 const AGENT_STATES: readonly AgentState[] = ['idle', 'listening', 'thinking', 'speaking'];
 
@@ -72,6 +70,8 @@ export class RecMeetingControls extends LitElement {
   @property({ attribute: false }) controls?: DemoControls;
   /** Ids kept off the frame (`hide=`). */
   @property({ attribute: false }) hiddenIds: readonly string[] = [];
+  /** How fast "alternate speakers" switches (ms): well under the default dwell, to show it holds. */
+  @property({ attribute: false }) alternateEveryMs = 500;
 
   @state() private alternating = false;
 
@@ -99,7 +99,7 @@ export class RecMeetingControls extends LitElement {
         return;
       }
       demo.speak(ids[turn++ % ids.length] ?? null);
-    }, ALTERNATE_EVERY_MS);
+    }, this.alternateEveryMs);
     demo.speak(ids[turn++] ?? null);
   };
 

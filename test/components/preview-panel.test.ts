@@ -6,10 +6,9 @@ import type { RecApp } from '../../src/components/rec-app.js';
 import { parseTemplateParams } from '../../src/config/url-params.js';
 import { type MountedPreview, mountPreview } from '../../src/preview/preview-shell.js';
 import type { RecPreviewPanel } from '../../src/preview/rec-preview-panel.js';
+import type { RecMeetingControls } from '../../src/preview/rec-meeting-controls.js';
+import { stageOf, tilesOf, wait } from '../fixtures/harness.js';
 
-const stageOf = (app: RecApp) => app.shadowRoot!.querySelector('rec-stage')!;
-// Null-safe: polled before the stage has rendered on a slow machine.
-const tilesOf = (app: RecApp) => [...(app.shadowRoot?.querySelector('rec-stage')?.shadowRoot?.querySelectorAll('rec-tile') ?? [])];
 
 /** Hides shadow-DOM queries of the panel and its sections from the tests. */
 class PanelHarness {
@@ -262,10 +261,11 @@ describe('<rec-preview-panel>', () => {
       const before = main();
       const seen = new Set<string>();
       const unsubscribe = p.app.store.subscribe((s) => s.activeSpeakerId && seen.add(s.activeSpeakerId));
+      p.one<RecMeetingControls>('rec-meeting-controls').alternateEveryMs = 100;
       const button = p.button('Alternate speakers quickly');
       await p.click(button);
       expect(button.getAttribute('aria-pressed')).to.equal('true');
-      await new Promise((resolve) => setTimeout(resolve, 1600));
+      await wait(500);
       unsubscribe();
       expect(seen.size).to.be.at.least(2);
       expect(main()).to.equal(before);

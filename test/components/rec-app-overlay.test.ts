@@ -6,6 +6,7 @@ import { parseTemplateParams } from '../../src/config/url-params.js';
 import { EMPTY_OVERLAY, type Overlay } from '../../src/meeting/overlay.js';
 import { type MeetingState, overlayChanged, participantJoined, presenterChanged, participantUpdated, statusChanged } from '../../src/meeting/state.js';
 import { aVideoTrack, anAudioTrack, stopTestTracks } from '../fixtures/media.js';
+import { stageOf, wait } from '../fixtures/harness.js';
 import { ScriptedSource } from '../fixtures/scripted-source.js';
 
 // This file never imports the overlay elements itself: the app must load them, and only when needed.
@@ -29,7 +30,6 @@ async function app(search: string, source: ScriptedSource): Promise<RecApp> {
   return el;
 }
 
-const stageOf = (el: RecApp) => el.shadowRoot!.querySelector('rec-stage')!;
 const tileIds = (el: RecApp) => [...stageOf(el).shadowRoot!.querySelectorAll('rec-tile')].map((t) => t.dataset.participantId).sort();
 /** Waits until `find` returns an element, and returns it. */
 async function found<T>(find: () => T | null | undefined, what: string): Promise<T> {
@@ -54,7 +54,7 @@ describe('<rec-app> extras', () => {
   it('loads no graphics or captions code while none is used', async () => {
     const source = new ScriptedSource(withPeople(2));
     const el = await app('', source);
-    await new Promise((r) => setTimeout(r, 100));
+    await wait(100);
     expect(customElements.get('rec-graphics')).to.equal(undefined);
     expect(customElements.get('rec-captions')).to.equal(undefined);
     expect(customElements.get('rec-agent-visual')).to.equal(undefined);

@@ -14,6 +14,7 @@ import {
   statusChanged,
 } from '../../src/meeting/state.js';
 import { aVideoTrack, anAudioTrack, stopTestTracks } from '../fixtures/media.js';
+import { stageOf, tilesOf } from '../fixtures/harness.js';
 import { ScriptedSource } from '../fixtures/scripted-source.js';
 
 /** A live meeting with p1…pN, cameras and mics on. */
@@ -43,8 +44,6 @@ async function app(search: string, source: ScriptedSource): Promise<RecApp> {
   return el;
 }
 
-const stageOf = (el: RecApp) => el.shadowRoot!.querySelector('rec-stage')!;
-const tilesOf = (el: RecApp) => [...stageOf(el).shadowRoot!.querySelectorAll('rec-tile')];
 const tileOf = (el: RecApp, id: string, role?: string) =>
   tilesOf(el).find((t) => t.dataset.participantId === id && (role === undefined || t.dataset.role === role));
 const videoOf = (el: RecApp, id: string) => tileOf(el, id)?.shadowRoot!.querySelector('video');

@@ -4,8 +4,8 @@ import type { RecBackdrop } from '../../src/components/rec-backdrop.js';
 import type { RecCaptions } from '../../src/components/rec-captions.js';
 import type { RecGraphics } from '../../src/components/rec-graphics.js';
 import { CAPTION_HOLD_MS, type Caption, type ToastRequest } from '../../src/meeting/overlay.js';
+import { wait } from '../fixtures/harness.js';
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function aCaption(patch: Partial<Caption> = {}): Caption {
   return { seq: 1, speakerId: 'p1', speakerName: 'Ana Lima', text: 'Hello everyone.', interim: '', updatedAt: performance.now(), ...patch };

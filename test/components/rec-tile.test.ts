@@ -1,21 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/rec-tile.js';
 import type { RecTile } from '../../src/components/rec-tile.js';
-import type { Participant } from '../../src/meeting/state.js';
 import { aVideoTrack, stopTestTracks } from '../fixtures/media.js';
+import { aShownParticipant } from '../fixtures/meetings.js';
+import type { Participant } from '../../src/meeting/state.js';
 
-function someone(patch: Partial<Participant> = {}): Participant {
-  return {
-    id: 'p1',
-    displayName: 'Ana Lima',
-    webcamOn: true,
-    micOn: true,
-    screenShareOn: false,
-    joinOrder: 1,
-    lastActiveAt: 0,
-    ...patch,
-  };
-}
+/** The tiles' participant: Ana Lima, camera and mic on. */
+const ana = (patch: Partial<Participant> = {}): Participant => aShownParticipant({ displayName: 'Ana Lima', ...patch });
 
 async function tile(participant: Participant, extra: Partial<RecTile> = {}): Promise<RecTile> {
   const el = await fixture<RecTile>(
@@ -33,7 +24,7 @@ describe('<rec-tile>', () => {
 
   it('plays the camera track in a muted, inline, cover-fitted video', async () => {
     const track = aVideoTrack();
-    const el = await tile(someone({ videoTrack: track }));
+    const el = await tile(ana({ videoTrack: track }));
     const video = shadow(el).querySelector('video')!;
     expect(video.muted).to.equal(true);
     expect(video.hasAttribute('playsinline')).to.equal(true);
@@ -45,39 +36,39 @@ describe('<rec-tile>', () => {
   });
 
   it('fits a screen share with contain so it is never cropped', async () => {
-    const el = await tile(someone({ shareTrack: aVideoTrack(), screenShareOn: true }), { kind: 'share', tileRole: 'share' });
+    const el = await tile(ana({ shareTrack: aVideoTrack(), screenShareOn: true }), { kind: 'share', tileRole: 'share' });
     expect(getComputedStyle(shadow(el).querySelector('video')!).objectFit).to.equal('contain');
     expect(el.dataset.role).to.equal('share');
     expect(shadow(el).querySelector('.name')!.textContent).to.equal('Ana Lima · Screen');
   });
 
   it('shows the initials avatar when the camera is off', async () => {
-    const el = await tile(someone({ webcamOn: false }));
+    const el = await tile(ana({ webcamOn: false }));
     expect(el.dataset.camera).to.equal('off');
     expect(shadow(el).querySelector('.avatar')!.textContent!.trim()).to.equal('AL');
     expect(shadow(el).querySelector('video')!.hidden).to.equal(true);
   });
 
   it('shows "?" in the avatar and the label for a name with nothing visible', async () => {
-    const el = await tile(someone({ displayName: '\u200B\u200B', webcamOn: false }));
+    const el = await tile(ana({ displayName: '\u200B\u200B', webcamOn: false }));
     expect(shadow(el).querySelector('.avatar')!.textContent!.trim()).to.equal('?');
     expect(shadow(el).querySelector('.name')!.textContent).to.equal('?');
     el.kind = 'share';
-    el.participant = someone({ displayName: '\u200B\u200B', shareTrack: aVideoTrack(), screenShareOn: true });
+    el.participant = ana({ displayName: '\u200B\u200B', shareTrack: aVideoTrack(), screenShareOn: true });
     await el.updateComplete;
     expect(shadow(el).querySelector('.name')!.textContent).to.equal('? · Screen');
   });
 
   it('shows a mic-off icon only when the mic is off', async () => {
-    const el = await tile(someone({ micOn: true }));
+    const el = await tile(ana({ micOn: true }));
     expect(shadow(el).querySelector('.mic-off')).to.equal(null);
-    el.participant = someone({ micOn: false });
+    el.participant = ana({ micOn: false });
     await el.updateComplete;
     expect(shadow(el).querySelector('.mic-off')).to.not.equal(null);
   });
 
   it('marks the active speaker with data-speaking and a visible ring', async () => {
-    const el = await tile(someone(), { speaking: true });
+    const el = await tile(ana(), { speaking: true });
     expect(el.dataset.speaking).to.equal('true');
     const ring = shadow(el).querySelector('.ring')!;
     expect(getComputedStyle(ring).boxShadow).to.contain('inset');
@@ -88,21 +79,21 @@ describe('<rec-tile>', () => {
   });
 
   it('renders no video element in audio-only mode', async () => {
-    const el = await tile(someone({ videoTrack: aVideoTrack() }), { audioOnly: true });
+    const el = await tile(ana({ videoTrack: aVideoTrack() }), { audioOnly: true });
     expect(shadow(el).querySelector('video')).to.equal(null);
     expect(shadow(el).querySelector('.avatar')).to.not.equal(null);
     expect(el.dataset.camera).to.equal('off');
   });
 
   it('shows a name containing HTML as text', async () => {
-    const el = await tile(someone({ displayName: '<img src=x onerror=alert(1)><b>Bob</b>' }));
+    const el = await tile(ana({ displayName: '<img src=x onerror=alert(1)><b>Bob</b>' }));
     const name = shadow(el).querySelector('.name')!;
     expect(name.textContent).to.equal('<img src=x onerror=alert(1)><b>Bob</b>');
     expect(name.querySelector('img, b')).to.equal(null);
   });
 
   it('truncates a long name with an ellipsis inside the tile', async () => {
-    const el = await tile(someone({ displayName: 'Maximilian Alexander Bartholomew von Habsburg-Lothringen the Third' }));
+    const el = await tile(ana({ displayName: 'Maximilian Alexander Bartholomew von Habsburg-Lothringen the Third' }));
     const name = shadow(el).querySelector<HTMLElement>('.name')!;
     expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
     expect(name.scrollWidth).to.be.greaterThan(name.clientWidth);
@@ -110,11 +101,11 @@ describe('<rec-tile>', () => {
   });
 
   it('keeps its video element when the role or the track changes', async () => {
-    const el = await tile(someone({ videoTrack: aVideoTrack() }));
+    const el = await tile(ana({ videoTrack: aVideoTrack() }));
     const video = shadow(el).querySelector('video');
     const next = aVideoTrack('#a37');
     el.tileRole = 'main';
-    el.participant = someone({ videoTrack: next });
+    el.participant = ana({ videoTrack: next });
     await el.updateComplete;
     expect(shadow(el).querySelector('video')).to.equal(video);
     expect((video!.srcObject as MediaStream).getVideoTracks()[0]).to.equal(next);

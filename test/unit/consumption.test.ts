@@ -1,9 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { Consumption, type ConsumptionHooks, type Want } from '../../src/sources/videosdk/consumption.js';
-import { FakeVideoSdk, type FakeMeeting, settle } from '../fixtures/fake-videosdk.js';
+import { FakeVideoSdk, type FakeMeeting, settle } from '../fixtures/fake-js-sdk.js';
+import { wait } from '../fixtures/harness.js';
+
+/** The retry delay under test (the real default is a second). */
+const RETRY_MS = 50;
 
 /** A joined fake room with participants `ids`, and a Consumption following them. */
-function aConsumption(ids: readonly string[]) {
+function aConsumption(ids: readonly string[], retryDelayMs = RETRY_MS) {
   const sdk = new FakeVideoSdk({ animate: false });
   const meeting: FakeMeeting = sdk.initMeeting({ meetingId: 'room-1', participantId: 'rec-1', name: 'recorder' });
   meeting.joined = true;
@@ -18,7 +22,7 @@ function aConsumption(ids: readonly string[]) {
     },
     warnOnce: (key) => events.push(`warn ${key}`),
   };
-  const consumption = new Consumption(hooks);
+  const consumption = new Consumption(hooks, retryDelayMs);
   for (const id of ids) consumption.follow(id, meeting.participant(id));
   return { sdk, meeting, consumption, events, retries: () => retries };
 }
@@ -76,7 +80,7 @@ describe('Consumption', () => {
     expect(c.consumption.consumes('a')).to.deep.equal({ video: false, mic: false });
     expect(c.events).to.deep.equal(['warn consume-video:true']);
     expect(c.retries()).to.equal(0);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await wait(RETRY_MS * 2);
     expect(c.retries()).to.equal(1);
   });
 
@@ -99,13 +103,13 @@ describe('Consumption', () => {
     participant.consumeWebcamStreams = async () => {
       if (!first) return consume();
       first = false;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await wait(20);
       throw Object.assign(new Error('consume failed'), { code: 4081 });
     };
     c.consumption.reconcile(wants({ a: { video: true } }), 'med');
     c.consumption.reconcile(wants({ a: {} }), 'med');
     c.consumption.reconcile(wants({ a: { video: true } }), 'med');
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await wait(40);
     // The first consume failed after the third call succeeded: the page still wants, and gets, the camera.
     expect(c.consumption.consumes('a').video).to.equal(true);
     expect(c.meeting.consumption().video).to.deep.equal(['a']);

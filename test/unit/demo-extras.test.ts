@@ -4,8 +4,8 @@ import { MeetingStore } from '../../src/meeting/store.js';
 import { DEMO_AGENT_NAMES } from '../../src/sources/demo/demo-agents.js';
 import { DemoSource, type DemoSourceOptions } from '../../src/sources/demo/demo-source.js';
 import { FLUSH_MS } from '../../src/overlay/overlay-processor.js';
+import { wait } from '../fixtures/harness.js';
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function demoParams(overrides: Partial<DemoParams> = {}): DemoParams {
   return { count: 2, seed: 1, pins: [], cameraOff: [], muted: [], names: ['Ana', 'Bo'], still: true, ...overrides };

@@ -6,8 +6,8 @@ import { seededRandom } from '../../src/sources/demo/demo-random.js';
 import type { MediaDemand } from '../../src/meeting/source.js';
 import type { MeetingState, Participant } from '../../src/meeting/state.js';
 import { MeetingStore } from '../../src/meeting/store.js';
+import { wait } from '../fixtures/harness.js';
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function demoParams(overrides: Partial<DemoParams> = {}): DemoParams {
   return { count: 4, seed: 1, pins: [], cameraOff: [], muted: [], names: [], still: true, ...overrides };

@@ -5,7 +5,7 @@ import {
   parseLayoutMessage,
   publishRecordingLayout,
 } from '../../src/config/layout-message.js';
-import { FakeMeeting, FakeMedia } from '../fixtures/fake-videosdk.js';
+import { FakeMeeting, FakeMedia } from '../fixtures/fake-js-sdk.js';
 
 describe('parseLayoutMessage', () => {
   it('reads VideoSDK\'s prebuilt payload', () => {

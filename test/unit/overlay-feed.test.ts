@@ -4,9 +4,9 @@ import { OverlayFeed, type OverlayFeedOptions } from '../../src/overlay/overlay-
 import * as processing from '../../src/overlay/overlay-processor.js';
 import { FLUSH_MS } from '../../src/overlay/overlay-processor.js';
 import * as reducers from '../../src/overlay/overlay-reducer.js';
-import { captureConsole } from '../fixtures/fake-videosdk-harness.js';
+import { captureConsole } from '../fixtures/fake-js-sdk-harness.js';
+import { wait } from '../fixtures/harness.js';
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const graphics = (message: object, history = false) => ({ topic: 'RECORDING_GRAPHICS', text: JSON.stringify(message), history });
 
 function aFeed(options: Partial<OverlayFeedOptions> = {}) {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { checkRecorderParams, readTokenClaims, sdkLoadFailure } from '../../src/sources/videosdk/recorder-errors.js';
-import { aToken } from '../fixtures/fake-videosdk-harness.js';
+import { aToken } from '../fixtures/fake-js-sdk-harness.js';
 
 const now = Date.UTC(2026, 4, 21, 12, 0, 0);
 const seconds = now / 1000;

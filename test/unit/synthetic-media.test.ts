@@ -4,8 +4,8 @@ import { hueFor, seededRandom } from '../../src/sources/demo/demo-random.js';
 import { canvasFontsLoaded, loadCanvasFonts } from '../../src/sources/demo/canvas-fonts.js';
 import { SyntheticAudio, type SyntheticVoice } from '../../src/sources/demo/synthetic-audio.js';
 import { SyntheticSlide, SyntheticVideo } from '../../src/sources/demo/synthetic-canvas.js';
+import { wait } from '../fixtures/harness.js';
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Plays a track in a muted <video> and resolves once a frame has been presented. */
 async function present(track: MediaStreamTrack): Promise<HTMLVideoElement> {

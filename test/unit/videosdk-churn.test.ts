@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { MediaDemand } from '../../src/meeting/source.js';
 import type { MeetingState } from '../../src/meeting/state.js';
-import { settle } from '../fixtures/fake-videosdk.js';
-import { type Recorder, aDemand, aRecorder, captureConsole } from '../fixtures/fake-videosdk-harness.js';
+import { settle } from '../fixtures/fake-js-sdk.js';
+import { type Recorder, aDemand, aRecorder, captureConsole } from '../fixtures/fake-js-sdk-harness.js';
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
 function random(seed: number): () => number {

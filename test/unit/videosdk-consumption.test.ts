@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { RECORDING_LAYOUT_TOPIC } from '../../src/config/layout-message.js';
-import { settle } from '../fixtures/fake-videosdk.js';
-import { aDemand, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-videosdk-harness.js';
+import { settle } from '../fixtures/fake-js-sdk.js';
+import { wait } from '../fixtures/harness.js';
+import { aDemand, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-js-sdk-harness.js';
 
 const recorder = recordersStoppedAfterEach();
 
@@ -132,16 +133,16 @@ describe('VideoSdkSource: consumption follows what is on screen', () => {
     await settle();
     expect(r.meeting.consumption()).to.deep.equal({ video: ['a'], mic: ['a'] });
   });
-  it('retries a rejected consumption by itself a second later', async function () {
+  it('retries a rejected consumption by itself a moment later', async function () {
     this.timeout(5000);
-    const r = await recorder(room);
+    const r = await recorder(room, {}, { retryDelayMs: 50 });
     r.meeting.failConsumption = true;
     await captureConsole(async () => {
       r.source.demand(aDemand(['a']));
       await settle();
     });
     r.meeting.failConsumption = false;
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await wait(120);
     expect(r.meeting.consumption()).to.deep.equal({ video: ['a'], mic: ['a'] });
   });
 });

@@ -3,8 +3,9 @@ import { DEFAULT_OPTIONS } from '../../src/config/options.js';
 import { NO_FEATURES, type FeatureParams } from '../../src/config/feature-params.js';
 import { MeetingStore } from '../../src/meeting/store.js';
 import { VideoSdkSource } from '../../src/sources/videosdk/videosdk-source.js';
-import { FakeVideoSdk, type FakeRoomSpec, settle } from '../fixtures/fake-videosdk.js';
-import { aToken, captureConsole } from '../fixtures/fake-videosdk-harness.js';
+import { FakeVideoSdk, type FakeRoomSpec, settle } from '../fixtures/fake-js-sdk.js';
+import { aToken, captureConsole } from '../fixtures/fake-js-sdk-harness.js';
+import { wait } from '../fixtures/harness.js';
 
 // Recorder mode on the typed fake: graphics topics, chat, captions, agents and hidden participants.
 
@@ -70,7 +71,7 @@ describe('VideoSdkSource: live graphics, chat, captions and agents', () => {
     await overlayOf(store, () => store.state.overlay);
     const seen = await captureConsole(async () => {
       meeting.pubSub.send('RECORDING_GRAPHICS', graphics({ banner: { text: 'Lost' }, logo: { url: 'javascript:alert(1)' } }));
-      await new Promise((r) => setTimeout(r, 150));
+      await wait(150);
     });
     expect(seen.warn.filter((w) => w.includes('RECORDING_GRAPHICS'))).to.have.length(1);
     expect(store.state.overlay!.graphics.banner!.text).to.equal('Kept');
@@ -105,7 +106,7 @@ describe('VideoSdkSource: live graphics, chat, captions and agents', () => {
     on.meeting.transcribe('ana', 'Good morning.');
     overlay = await overlayOf(on.store, () => on.store.state.overlay?.caption?.text);
     expect(overlay.caption).to.include({ text: 'Good morning.', interim: '' });
-    await new Promise((r) => setTimeout(r, 100));
+    await wait(100);
     expect(off.store.state.overlay).to.equal(undefined);
   });
 
@@ -154,7 +155,7 @@ describe('VideoSdkSource: live graphics, chat, captions and agents', () => {
 
   it('writes no overlay at all while nobody publishes', async () => {
     const { store } = await aRecorder({ participants: [{ id: 'ana' }] }, { captions: true, chat: true });
-    await new Promise((r) => setTimeout(r, 150));
+    await wait(150);
     expect(store.state.overlay).to.equal(undefined);
   });
 });

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { RECORDING_LAYOUT_TOPIC } from '../../src/config/layout-message.js';
 import { pageState } from '../../src/meeting/state.js';
-import { settle } from '../fixtures/fake-videosdk.js';
-import { aDemand, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-videosdk-harness.js';
+import { settle } from '../fixtures/fake-js-sdk.js';
+import { wait } from '../fixtures/harness.js';
+import { aDemand, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-js-sdk-harness.js';
 
 const recorder = recordersStoppedAfterEach();
 
@@ -86,7 +87,7 @@ describe('VideoSdkSource: the SDK re-joins after its socket dropped (its real se
     r.meeting.rejoin({ camerasOffMeanwhile: ['b'] });
     await settle();
     expect(r.store.state.participants.get('b')?.webcamOn).to.equal(true);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await wait(80);
     expect(r.store.state.participants.get('b')?.webcamOn).to.equal(false);
     expect(r.store.state.participants.get('b')?.videoTrack).to.equal(undefined);
     expect(r.store.state.participants.get('a')?.videoTrack?.readyState).to.equal('live');
@@ -130,9 +131,9 @@ describe('VideoSdkSource: the SDK re-joins after its socket dropped (its real se
 });
 
 describe('VideoSdkSource: a failed layout subscription is retried', () => {
-  it('subscribes again a second later when the subscribe call fails, with one warning', async () => {
+  it('subscribes again after the retry delay when the subscribe call fails, with one warning', async () => {
     const log = await captureConsole(async () => {
-      const r = await recorder(room);
+      const r = await recorder(room, {}, { retryDelayMs: 50 });
       r.meeting.dropConnection();
       const pubSub = r.meeting.pubSub;
       const subscribe = pubSub.subscribe.bind(pubSub);
@@ -144,7 +145,7 @@ describe('VideoSdkSource: a failed layout subscription is retried', () => {
       r.meeting.rejoin();
       await settle();
       expect(pubSub.subscriberCount(RECORDING_LAYOUT_TOPIC)).to.equal(0);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await wait(120);
       await settle();
       expect(pubSub.subscriberCount(RECORDING_LAYOUT_TOPIC)).to.equal(1);
       pubSub.send(RECORDING_LAYOUT_TOPIC, JSON.stringify({ layout: { type: 'SPOTLIGHT' } }));

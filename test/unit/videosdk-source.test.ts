@@ -5,8 +5,9 @@ import { pageState } from '../../src/meeting/state.js';
 import { MeetingStore } from '../../src/meeting/store.js';
 import { VideoSdkSource, pickVideoSdk } from '../../src/sources/videosdk/videosdk-source.js';
 import { realSdkFits } from '../../src/sources/videosdk/videosdk-types.js';
-import { FakeVideoSdk, settle } from '../fixtures/fake-videosdk.js';
-import { type Recorder, aDemand, aToken, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-videosdk-harness.js';
+import { FakeVideoSdk, settle } from '../fixtures/fake-js-sdk.js';
+import { type Recorder, aDemand, aToken, captureConsole, recordersStoppedAfterEach } from '../fixtures/fake-js-sdk-harness.js';
+import { wait } from '../fixtures/harness.js';
 
 const recorder = recordersStoppedAfterEach();
 
@@ -336,7 +337,7 @@ describe('VideoSdkSource: lifecycle and failures', () => {
     );
     const log = await captureConsole(async () => {
       void source.start(store);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      await wait(60);
     });
     expect(store.state.status).to.equal('error');
     expect(store.state.failure?.code).to.equal('JOIN_TIMEOUT');

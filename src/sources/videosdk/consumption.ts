@@ -62,7 +62,8 @@ interface Consumer {
   shareQuality: Quality | null;
 }
 
-const RETRY_DELAY_MS = 1_000;
+/** How long a failed consume or stop call waits before the retry (ms), unless the source says otherwise. */
+export const RETRY_DELAY_MS = 1_000;
 
 /** Routes a call's rejection into `onError` (the SDK rejects consume calls while reconnecting). */
 export function settle(run: () => Promise<unknown> | void, onError: (error: unknown) => void, onDone?: () => void): void {
@@ -84,7 +85,10 @@ export class Consumption {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private stopped = false;
 
-  constructor(private readonly hooks: ConsumptionHooks) {}
+  constructor(
+    private readonly hooks: ConsumptionHooks,
+    private readonly retryDelayMs: number = RETRY_DELAY_MS,
+  ) {}
 
   /** Starts following a participant, or moves the bookkeeping to a new SDK object for the same id. */
   follow(id: string, sdk: SdkParticipant): void {
@@ -189,13 +193,13 @@ export class Consumption {
     );
   }
 
-  /** After a failed consume/stop call, reconciles once more a second later. */
+  /** After a failed consume/stop call, reconciles once more a little later. */
   private scheduleRetry(): void {
     if (this.retryTimer !== undefined || this.stopped) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       this.hooks.retry();
-    }, RETRY_DELAY_MS);
+    }, this.retryDelayMs);
   }
 
   /** Quality and viewport hints, sent once per stream and again only when they change. */

@@ -16,6 +16,8 @@ export interface VideoSdkSourceParams {
   readonly joinTimeoutMs?: number;
   /** After a re-join, how long a track kept from before it waits for its replacement (ms; default 3 s). */
   readonly staleTrackGraceMs?: number;
+  /** How long a failed consume call or PubSub subscribe waits before its first retry (ms; default 1 s). */
+  readonly retryDelayMs?: number;
 }
 
 /** The most the SDK lets a subscriber ask for: VideoSDK's low/med/high are SD/HD/Full HD. */

@@ -18,6 +18,7 @@ export class LayoutSubscription {
     warnOnce: (key: string, text: string) => void,
     /** The topic this output's host publishes layouts on. */
     topic: string = RECORDING_LAYOUT_TOPIC,
+    retryDelayMs?: number,
   ) {
     // Messages not applied yet are folded into one change, oldest first (newest wins per option).
     const receive = (messages: readonly PubSubMessage[]): void => {
@@ -25,7 +26,7 @@ export class LayoutSubscription {
       for (const message of messages) Object.assign(combined, readLayout(message, topic));
       if (Object.keys(combined).length > 0) apply(combined);
     };
-    this.subscription = new TopicSubscription(topic, receive, warnOnce, { key: 'pubsub', waits: 'live layout changes' });
+    this.subscription = new TopicSubscription(topic, receive, warnOnce, { key: 'pubsub', waits: 'live layout changes' }, retryDelayMs);
   }
 
   /** Subscribes (again): call on every `meeting-joined`, the first and each re-join. */

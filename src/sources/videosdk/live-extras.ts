@@ -22,6 +22,7 @@ export class LiveExtras {
     store: MeetingStore,
     private readonly features: Pick<FeatureParams, 'captions' | 'chat'>,
     warnOnce: (key: string, text: string) => void,
+    retryDelayMs?: number,
   ) {
     this.feed = new OverlayFeed(store, features);
     const names = [RECORDING_GRAPHICS_TOPIC, CHANGE_BACKGROUND_TOPIC, VIEWER_MESSAGE_TOPIC, ...(features.chat ? [CHAT_TOPIC] : [])];
@@ -30,7 +31,7 @@ export class LiveExtras {
         new TopicSubscription(topic, (messages, history) => this.receive(topic, messages, history), warnOnce, {
           key: `pubsub:${topic}`,
           waits: topic === CHAT_TOPIC ? 'chat toasts' : 'live graphics',
-        }),
+        }, retryDelayMs),
     );
   }
 

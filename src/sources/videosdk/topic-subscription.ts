@@ -7,7 +7,8 @@ import type { message as PubSubMessage } from '@videosdk.live/js-sdk';
 import { settle } from './consumption.js';
 import type { SdkMeeting } from './videosdk-types.js';
 
-const FIRST_RETRY_MS = 1_000;
+/** A failed subscribe's first retry (ms), doubling up to MAX_RETRY_MS, unless the source says otherwise. */
+export const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 15_000;
 /** Enough to recognise a re-delivered message after a reconnect; older ids are never re-sent. */
 const REMEMBERED_IDS = 200;
@@ -25,7 +26,7 @@ export class TopicSubscription {
   private subscribed = false;
   private stopped = false;
   private retryTimer?: ReturnType<typeof setTimeout>;
-  private retryMs = FIRST_RETRY_MS;
+  private retryMs: number;
   private readonly seen = new Set<string>();
   /** The newest handed-on message's time (ms), so an older persisted one never overrides it. */
   private newest = -Infinity;
@@ -51,7 +52,10 @@ export class TopicSubscription {
     private readonly receive: TopicMessages,
     private readonly warnOnce: (key: string, text: string) => void,
     private readonly warning: { readonly key: string; readonly waits: string },
-  ) {}
+    private readonly firstRetryMs: number = FIRST_RETRY_MS,
+  ) {
+    this.retryMs = firstRetryMs;
+  }
 
   /** Subscribes (again): call on every `meeting-joined`, the first and each re-join. */
   subscribe(pubSub: PubSub): void {
@@ -75,7 +79,7 @@ export class TopicSubscription {
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
       },
       () => {
-        if (attempt === this.attempt && this.subscribed) this.retryMs = FIRST_RETRY_MS;
+        if (attempt === this.attempt && this.subscribed) this.retryMs = this.firstRetryMs;
       },
     );
   }

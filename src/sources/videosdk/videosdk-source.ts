@@ -62,7 +62,7 @@ export class VideoSdkSource implements MeetingSource {
     restoreTrack: (id, sdk, kind) => this.participants?.restoreTrack(id, sdk, kind),
     retry: () => this.reconcile(),
     warnOnce: (key, text) => this.warnOnce(key, text),
-  });
+  }, this.params.retryDelayMs);
   private readonly layout: LayoutSubscription;
   private participants?: ShownParticipants;
   /** Graphics topics and captions (their reading code loads with the first message). */
@@ -77,6 +77,7 @@ export class VideoSdkSource implements MeetingSource {
       (options) => this.applyOverrides(options),
       (key, text) => this.warnOnce(key, text),
       LAYOUT_TOPICS[params.output ?? DEFAULT_OUTPUT],
+      params.retryDelayMs,
     );
     if (sdk instanceof Promise) {
       // start() reports the failure; this only keeps an early rejection from being "unhandled".
@@ -97,7 +98,7 @@ export class VideoSdkSource implements MeetingSource {
       warnOnce: (key, text) => this.warnOnce(key, text),
       agentTranscription: (payload) => this.extras?.agentTranscription(payload),
     });
-    this.extras = new LiveExtras(store, this.features, (key, text) => this.warnOnce(key, text));
+    this.extras = new LiveExtras(store, this.features, (key, text) => this.warnOnce(key, text), this.params.retryDelayMs);
     const invalid = checkRecorderParams(this.params);
     if (invalid) return this.fail(invalid);
     let sdk: VideoSdkLike;
