@@ -6,6 +6,7 @@ import type { LayoutPriority, LayoutType } from '../config/options.js';
 import type { LayoutPlan, PlannedTile } from '../layout/types.js';
 import type { Participant } from '../meeting/state.js';
 import { RecAreaResizeEvent } from './events.js';
+import { ResizeController } from './resize-controller.js';
 import './rec-tile.js';
 
 /** Tiles in key order: DOM order never changes when tiles move, so no element is re-attached. */
@@ -80,24 +81,12 @@ export class RecStage extends LitElement {
   @property({ reflect: true, attribute: 'banner' }) bannerPosition: 'top' | 'bottom' | null = null;
 
   @query('.area') private area?: HTMLElement;
-  private readonly areaObserver = new ResizeObserver(([entry]) => {
-    if (!entry) return;
-    const size = { width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) };
-    this.dispatchEvent(new RecAreaResizeEvent(size));
-  });
+  /** Reports the tile area's size for as long as the stage is attached (again after a re-attach). */
+  private readonly areaSize = new ResizeController(this, () => this.area, (size) => this.dispatchEvent(new RecAreaResizeEvent(size)));
 
   override willUpdate(): void {
     this.dataset.layout = this.layout;
     this.dataset.priority = this.priority;
-  }
-
-  override firstUpdated(): void {
-    if (this.area) this.areaObserver.observe(this.area);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.areaObserver.disconnect();
   }
 
   override render() {
