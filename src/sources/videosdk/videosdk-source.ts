@@ -26,7 +26,7 @@ import {
   leaveOutcome,
   replacesFailure,
 } from './videosdk-errors.js';
-import { everyoneLeft, mediaPatched } from './videosdk-transitions.js';
+import { type RecorderPhase, everyoneLeft, isDone, mediaPatched, nextPhase } from './videosdk-transitions.js';
 import {
   type MeetingEventName,
   type SdkMeeting,
@@ -49,10 +49,7 @@ export class VideoSdkSource implements MeetingSource {
   private meeting?: SdkMeeting;
   private sdk?: VideoSdkLike;
   private sdkPromise?: Promise<VideoSdkLike>;
-  private joined = false;
-  private reconnecting = false;
-  private left = false;
-  private stopped = false;
+  private phase: RecorderPhase = 'joining';
   private joinTimer?: ReturnType<typeof setTimeout>;
   private lastDemand: MediaDemand = NO_DEMAND;
   private readonly meetingListeners: Array<readonly [MeetingEventName, (payload: unknown, second?: unknown) => void]> = [];
@@ -93,7 +90,7 @@ export class VideoSdkSource implements MeetingSource {
     this.participants = new ShownParticipants(store, this.consumption, {
       isRecorder: (id) => this.isRecorder(id),
       lookup: (id) => this.meeting?.participants.get(id),
-      holding: () => this.reconnecting,
+      holding: () => this.phase === 'reconnecting',
       changed: () => this.reconcile(),
       warnOnce: (key, text) => this.warnOnce(key, text),
       agentTranscription: (payload) => this.extras?.agentTranscription(payload),
@@ -107,7 +104,7 @@ export class VideoSdkSource implements MeetingSource {
     } catch (error) {
       return this.fail(sdkLoadFailure(error));
     }
-    if (this.stopped) return;
+    if (this.phase === 'stopped') return;
     this.sdk = sdk;
     let meeting: SdkMeeting;
     try {
@@ -122,7 +119,7 @@ export class VideoSdkSource implements MeetingSource {
     try {
       await meeting.join();
     } catch (error) {
-      if (!this.stopped && !this.left) this.fail(joinFailure(error));
+      if (!isDone(this.phase)) this.fail(joinFailure(error));
     }
   }
 
@@ -132,8 +129,9 @@ export class VideoSdkSource implements MeetingSource {
   }
 
   stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
+    if (this.phase === 'stopped') return;
+    const wasIn = !isDone(this.phase);
+    this.phase = nextPhase(this.phase, 'stop');
     clearTimeout(this.joinTimer);
     this.participants?.clear();
     this.consumption.stop();
@@ -143,8 +141,7 @@ export class VideoSdkSource implements MeetingSource {
     if (!meeting) return;
     for (const [event, listener] of this.meetingListeners) meeting.off(event, listener);
     this.meetingListeners.length = 0;
-    if (!this.left) settle(() => meeting.leave(), () => undefined);
-    this.left = true;
+    if (wasIn) settle(() => meeting.leave(), () => undefined);
   }
 
   /** Registers every meeting listener; called before `join()` so no early event is missed. */
@@ -152,7 +149,7 @@ export class VideoSdkSource implements MeetingSource {
     const participants = this.participants!;
     const on = (event: MeetingEventName, listener: (payload: unknown, second?: unknown) => void): void => {
       const guarded = (payload: unknown, second?: unknown): void => {
-        if (!this.stopped) listener(payload, second);
+        if (this.phase !== 'stopped') listener(payload, second);
       };
       meeting.on(event, guarded);
       this.meetingListeners.push([event, guarded]);
@@ -210,11 +207,10 @@ export class VideoSdkSource implements MeetingSource {
    */
   private onJoined(payload: unknown): void {
     const meeting = this.meeting;
-    if (!meeting || this.left) return;
+    if (!meeting || isDone(this.phase)) return;
     const participants = this.participants!;
-    const rejoin = this.joined;
-    this.joined = true;
-    this.reconnecting = false;
+    const rejoin = this.phase !== 'joining';
+    this.phase = nextPhase(this.phase, 'joined');
     clearTimeout(this.joinTimer);
     this.storeOrThrow.update((s) => statusChanged(s, 'live'));
     const peers = payloadPeerIds(payload);
@@ -235,13 +231,13 @@ export class VideoSdkSource implements MeetingSource {
   }
 
   private onJoinTimeout(): void {
-    if (this.joined || this.stopped || this.left || this.storeOrThrow.state.status !== 'loading') return;
+    if (this.phase !== 'joining' || this.storeOrThrow.state.status !== 'loading') return;
     this.fail(joinTimeoutFailure(joinTimeoutMs(this.params)));
   }
 
   private onLeft(payload: unknown): void {
-    if (this.left) return;
-    this.left = true;
+    if (isDone(this.phase)) return;
+    this.phase = nextPhase(this.phase, 'left');
     const store = this.storeOrThrow;
     const outcome = leaveOutcome(payload);
     if ('failure' in outcome) {
@@ -260,20 +256,20 @@ export class VideoSdkSource implements MeetingSource {
   private onConnectionState(state: string | null): void {
     const store = this.storeOrThrow;
     const status = store.state.status;
-    if (this.left || status === 'ended') return;
+    if (isDone(this.phase) || status === 'ended') return;
     switch (state) {
       case 'RECONNECTING':
       case 'DISCONNECTED':
         // Keep participants and tracks: the last frames stay on screen while the SDK reconnects.
-        if (this.joined && status === 'live') {
-          this.reconnecting = true;
+        if (this.phase === 'live' && status === 'live') {
+          this.phase = nextPhase(this.phase, 'connection-lost');
           store.update((s) => statusChanged(s, 'reconnecting'));
         }
         break;
       case 'CONNECTED':
         // Back without a re-join (a re-join clears `reconnecting` in onJoined and brings new streams).
-        if (this.reconnecting) {
-          this.reconnecting = false;
+        if (this.phase === 'reconnecting') {
+          this.phase = nextPhase(this.phase, 'connection-back');
           store.update((s) => statusChanged(s, 'live'));
           this.participants?.dropStaleTracks();
           this.reconcile();
@@ -286,10 +282,10 @@ export class VideoSdkSource implements MeetingSource {
   }
 
   private onSdkError(payload: unknown): void {
-    if (this.left) return;
+    if (isDone(this.phase)) return;
     const { code, message } = payloadCode(payload);
     const explained = explainSdkError(code ?? 'UNKNOWN', message);
-    if (!this.joined || (code !== null && isFatalSdkError(code))) {
+    if (this.phase === 'joining' || (code !== null && isFatalSdkError(code))) {
       this.fail(explained);
     } else {
       this.warnOnce(`error:${explained.code}`, `VideoSDK error ${explained.code}: ${explained.message} The recording goes on.`);
@@ -299,14 +295,14 @@ export class VideoSdkSource implements MeetingSource {
   // Consumption: cost grows with what is on screen
 
   private reconcile(): void {
-    if (!this.joined || this.reconnecting || this.left || this.stopped || !this.store || !this.participants) return;
+    if (this.phase !== 'live' || !this.store || !this.participants) return;
     const options = { ...this.params.options, ...this.store.state.optionOverrides };
     const wants = wantsOf(this.participants.ids(), this.store.state, this.lastDemand, options);
     this.consumption.reconcile(wants, options.quality);
   }
 
   private applyOverrides(options: Partial<RecordingOptions>): void {
-    if (this.left || Object.keys(options).length === 0) return;
+    if (isDone(this.phase) || Object.keys(options).length === 0) return;
     this.storeOrThrow.update((s) => optionsOverridden(s, options));
     this.reconcile();
   }

@@ -100,3 +100,29 @@ export function stalePatch(p: Participant, sdk: SdkParticipant, stale: (track: M
     ...(gone(p.shareAudioTrack) ? { shareAudioTrack: undefined } : {}),
   };
 }
+
+/** Where the recorder is in its meeting: joining, in it (or reconnecting to it), or done with it. */
+export type RecorderPhase = 'joining' | 'live' | 'reconnecting' | 'left' | 'stopped';
+/** What moves the recorder between phases: the SDK's join/connection/leave events and our own stop(). */
+export type PhaseEvent = 'joined' | 'connection-lost' | 'connection-back' | 'left' | 'stop';
+
+/** The recorder's next phase; `left` and `stopped` are final (a stop still moves `left` to `stopped`). */
+export function nextPhase(phase: RecorderPhase, event: PhaseEvent): RecorderPhase {
+  if (event === 'stop') return 'stopped';
+  if (phase === 'left' || phase === 'stopped') return phase;
+  switch (event) {
+    case 'joined':
+      return 'live';
+    case 'left':
+      return 'left';
+    case 'connection-lost':
+      return phase === 'live' ? 'reconnecting' : phase;
+    case 'connection-back':
+      return phase === 'reconnecting' ? 'live' : phase;
+  }
+}
+
+/** Whether the recorder has left or been stopped: nothing it hears changes the frame any more. */
+export function isDone(phase: RecorderPhase): boolean {
+  return phase === 'left' || phase === 'stopped';
+}
