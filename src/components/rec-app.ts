@@ -1,23 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { type FeatureParams, NO_FEATURES } from '../config/feature-params.js';
-import type { LayoutType, RecordingOptions } from '../config/options.js';
+import type { FeatureParams } from '../config/feature-params.js';
+import type { RecordingOptions } from '../config/options.js';
 import { type TemplateParams, parseTemplateParams } from '../config/url-params.js';
-import { planLayout } from '../layout/plan.js';
-import { fitStage } from '../layout/stage.js';
-import type { LayoutPlan, Rect, Size } from '../layout/types.js';
+import type { Size } from '../layout/types.js';
 import { createSource, isRecorderMode } from '../sources/create-source.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';
 import { type RecAreaResizeEvent, RecFeaturesChangeEvent, RecOptionsChangeEvent } from './events.js';
-import { demandOf, sameDemand } from './media-demand.js';
+import { type Frame, type FrameEdits, NO_EDITS, frameOf } from './frame.js';
+import { sameDemand } from './media-demand.js';
 import { OverlayParts } from './overlay-parts.js';
 import { loadFontsFor } from './script-fonts.js';
 import { themeTokens } from './theme.js';
-import { type ShownGraphics, layoutTypeOf, meetingForLayout, onlyOverlayChanged, shownGraphics } from './view-state.js';
+import { ResizeController } from './resize-controller.js';
+import { type ShownGraphics, onlyOverlayChanged, shownGraphics } from './view-state.js';
 import './rec-audio-player.js';
 import './rec-stage.js';
 
@@ -94,34 +94,34 @@ export class RecApp extends LitElement {
   @property({ reflect: true }) theme: RecordingOptions['theme'] = 'DEFAULT';
 
   @state() private meeting: MeetingState = emptyMeeting();
-  @state() private plan?: LayoutPlan;
-  @state() private stageRect?: Rect;
-  @state() private measured?: Size;
-  /** The layout in force (the share layout while someone shares), mirrored to the stage's `data-layout`. */
-  @state() private layoutType?: LayoutType;
-  /** The stage's tile area, when a template reserves part of the stage (e.g. for a title bar). */
-  private tileArea?: Size;
+  /** What is drawn: the frame function's latest result. */
+  @state() private frame?: Frame;
 
   /** The meeting store; exposed for tests and templates that read the meeting. */
   readonly store = new MeetingStore();
   private activeSource?: MeetingSource;
   private unsubscribe?: () => void;
-  private resizeObserver?: ResizeObserver;
+  private measured?: Size;
+  /** The stage's tile area, when a template reserves part of the stage (e.g. for a title bar). */
+  private tileArea?: Size;
+  private edits: FrameEdits = NO_EDITS;
   private recomputeTimer?: ReturnType<typeof setTimeout>;
   private lastDemand?: MediaDemand;
-  private optionEdits: Partial<RecordingOptions> = {};
-  private featureEdits: Partial<FeatureParams> = {};
   /** Graphics, captions and agent faces: their elements load on first use. */
   private readonly overlay = new OverlayParts(this);
+  private readonly size = new ResizeController(this, () => this, (size) => {
+    this.measured = size;
+    this.refresh();
+  });
 
-  /** The options in force: the URL's, then edits from the preview, then live PubSub overrides. */
+  /** The options in force: the URL's, then edits from the preview, then live PubSub changes. */
   get options(): RecordingOptions {
-    return { ...this.resolvedParams.options, ...this.optionEdits, ...this.meeting.optionOverrides };
+    return this.frame?.options ?? this.frameFor(this.store.state).options;
   }
 
   /** The extras in force: the URL's, then edits from the preview. */
   get features(): FeatureParams {
-    return { ...NO_FEATURES, ...this.resolvedParams.features, ...this.featureEdits };
+    return this.frame?.features ?? this.frameFor(this.store.state).features;
   }
 
   /** The graphics on the frame: the URL's starting ones under the live ones (templates read it, e.g. for a logo). */
@@ -139,12 +139,6 @@ export class RecApp extends LitElement {
     const params = this.resolvedParams;
     for (const warning of params.warnings) console.warn(`Recording template: ${warning.message}`);
     this.unsubscribe = this.store.subscribe(() => this.refresh());
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const box = entries[0]?.contentRect;
-      if (box) this.measured = { width: Math.round(box.width), height: Math.round(box.height) };
-      this.refresh();
-    });
-    this.resizeObserver.observe(this);
     this.addEventListener(RecOptionsChangeEvent.eventName, this.onOptionsChange);
     this.addEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
     void this.startSource(this.source ?? createSource(params));
@@ -153,7 +147,6 @@ export class RecApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    this.resizeObserver?.disconnect();
     this.removeEventListener(RecOptionsChangeEvent.eventName, this.onOptionsChange);
     this.removeEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
     clearTimeout(this.recomputeTimer);
@@ -187,63 +180,48 @@ export class RecApp extends LitElement {
   };
 
   private onOptionsChange = (event: RecOptionsChangeEvent): void => {
-    this.optionEdits = { ...this.optionEdits, ...event.options };
+    this.edits = { ...this.edits, options: { ...this.edits.options, ...event.options } };
     this.refresh();
   };
 
   private onFeaturesChange = (event: RecFeaturesChangeEvent): void => {
-    this.featureEdits = { ...this.featureEdits, ...event.features };
+    this.edits = { ...this.edits, features: { ...this.edits.features, ...event.features } };
     this.refresh();
   };
 
-  /** Re-plans the layout for the current meeting, options and size. */
+  private frameFor(meeting: MeetingState): Frame {
+    const size = { viewport: this.frameSize ?? this.measured, tileArea: this.tileArea };
+    return frameOf({ meeting, params: this.resolvedParams, edits: this.edits, size, previous: this.frame, now: performance.now() });
+  }
+
+  /** Draws the frame for the current meeting, edits and size, and asks the source for its media. */
   private refresh(): void {
     const meeting = this.store.state;
     const previous = this.meeting;
-    this.overlay.follow(previous, meeting, this.features);
-    if (this.plan && onlyOverlayChanged(previous, meeting)) {
-      // Graphics and captions change often; the layout only when the meeting does.
-      this.meeting = meeting;
+    this.meeting = meeting;
+    // Graphics and captions change often; the layout only when the meeting does.
+    if (this.frame?.plan && onlyOverlayChanged(previous, meeting)) {
+      this.overlay.follow(previous, meeting, this.frame.features);
       return;
     }
-    clearTimeout(this.recomputeTimer);
-    if (meeting.participants !== previous.participants || !this.plan) {
+    if (meeting.participants !== previous.participants || !this.frame?.plan) {
       for (const p of meeting.participants.values()) loadFontsFor(p.displayName);
     }
-    this.meeting = meeting;
-    const options = this.options;
-    this.theme = options.theme;
-    const viewport = this.frameSize ?? this.measured;
-    if (!viewport) return;
-    const stageRect = fitStage(viewport, options.orientation);
-    const showsTiles = meeting.status === 'live' || meeting.status === 'reconnecting';
-    const sameStage = this.stageRect?.width === stageRect.width && this.stageRect.height === stageRect.height;
-    const area = sameStage && this.tileArea ? this.tileArea : { width: stageRect.width, height: stageRect.height };
-    const view = meetingForLayout(meeting, this.features, options);
-    this.layoutType = layoutTypeOf(view, options);
-    const plan = showsTiles
-      ? planLayout({
-          state: view,
-          options,
-          stage: area,
-          previous: this.plan ?? null,
-          now: performance.now(),
-        })
-      : undefined;
-    this.stageRect = stageRect;
-    this.plan = plan;
-    if (plan?.recomputeAt != null) {
-      this.recomputeTimer = setTimeout(() => this.refresh(), Math.max(0, plan.recomputeAt - performance.now()) + 1);
-    }
-    const demand = demandOf(plan, meeting, options);
-    if (this.activeSource && !sameDemand(this.lastDemand, demand)) {
-      this.lastDemand = demand;
-      this.activeSource.demand(demand);
+    const frame = this.frameFor(meeting);
+    this.frame = frame;
+    this.overlay.follow(previous, meeting, frame.features);
+    this.theme = frame.options.theme;
+    clearTimeout(this.recomputeTimer);
+    const at = frame.plan?.recomputeAt;
+    if (at != null) this.recomputeTimer = setTimeout(() => this.refresh(), Math.max(0, at - performance.now()) + 1);
+    if (this.activeSource && !sameDemand(this.lastDemand, frame.demand)) {
+      this.lastDemand = frame.demand;
+      this.activeSource.demand(frame.demand);
     }
   }
 
   override render() {
-    const rect = this.stageRect;
+    const rect = this.frame?.stage;
     const options = this.options;
     const page = pageState(this.meeting);
     const graphics = this.graphics;
@@ -253,10 +231,10 @@ export class RecApp extends LitElement {
             part="stage"
             exportparts="tile, video, avatar, label, name, ring, agent-badge, agent, agent-state"
             style=${styleMap({ left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` })}
-            .plan=${this.plan}
+            .plan=${this.frame?.plan}
             .participants=${this.meeting.participants}
             .activeSpeakerId=${this.meeting.activeSpeakerId}
-            .layout=${this.layoutType ?? options.layoutType}
+            .layout=${this.frame?.layoutType ?? options.layoutType}
             .priority=${options.layoutPriority}
             .audioOnly=${options.mode === 'audio'}
             .captionBand=${this.features.captions}
@@ -264,7 +242,7 @@ export class RecApp extends LitElement {
             @rec-area-resize=${this.onAreaResize}
             >${this.overlay.renderBackdrop(graphics)}${this.renderMessage(page)}${page === 'error'
               ? nothing
-              : this.overlay.renderOverlay(graphics, this.meeting.overlay, this.plan, this.features)}<slot></slot></rec-stage
+              : this.overlay.renderOverlay(graphics, this.meeting.overlay, this.frame?.plan, this.features)}<slot></slot></rec-stage
           >`
         : nothing}
       ${page === 'live' || page === 'waiting'

@@ -1,10 +1,10 @@
 /**
  * What the frame shows of the meeting, derived for rendering: who the layout may place (hidden
- * participants left out, the share layout while someone shares), the graphics in force (the URL's
+ * participants left out), the graphics in force (the URL's
  * starting ones under the live ones), and whether a change touched only the overlay.
  */
 import type { FeatureParams, StartingGraphics } from '../config/feature-params.js';
-import type { LayoutType, RecordingOptions } from '../config/options.js';
+import type { RecordingOptions } from '../config/options.js';
 import type { LayoutPlan, Rect } from '../layout/types.js';
 import type { Graphics, LowerThird } from '../config/graphics-topics.js';
 import type { LiveGraphics } from '../meeting/overlay.js';
@@ -23,30 +23,13 @@ export function isSharing(meeting: MeetingState, options: Pick<RecordingOptions,
 
 /**
  * The meeting the layout plans from: hidden participants taken out (with them their speaking, share
- * and pins, which the layout then ignores), and the share layout in force while someone shares.
- * The same object when nothing needs changing.
+ * and pins, which the layout then ignores). The same object when nobody is hidden.
  */
-export function meetingForLayout(
-  meeting: MeetingState,
-  features: Pick<FeatureParams, 'hide' | 'shareLayout'>,
-  options: RecordingOptions,
-): MeetingState {
+export function meetingForLayout(meeting: MeetingState, features: Pick<FeatureParams, 'hide'>): MeetingState {
   const hide = new Set(features.hide);
   const anyHidden = [...meeting.participants.values()].some((p) => isHidden(p, hide));
-  let view = meeting;
-  if (anyHidden) {
-    const participants = new Map([...meeting.participants].filter(([, p]) => !isHidden(p, hide)));
-    view = { ...view, participants };
-  }
-  if (features.shareLayout !== undefined && isSharing(view, options)) {
-    view = { ...view, optionOverrides: { ...view.optionOverrides, layoutType: features.shareLayout } };
-  }
-  return view;
-}
-
-/** The layout type in force for a planned meeting (the share layout while someone shares). */
-export function layoutTypeOf(view: MeetingState, options: RecordingOptions): LayoutType {
-  return view.optionOverrides.layoutType ?? options.layoutType;
+  if (!anyHidden) return meeting;
+  return { ...meeting, participants: new Map([...meeting.participants].filter(([, p]) => !isHidden(p, hide))) };
 }
 
 /** The graphics on the frame. */

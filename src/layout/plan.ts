@@ -13,7 +13,7 @@ import type { LayoutPlan, PlannedTile, Rect, Size, TileRole } from './types.js';
 /** Everything a plan depends on. */
 export interface LayoutInput {
   readonly state: MeetingState;
-  /** The options in force; `state.optionOverrides` are layered over them here as well. */
+  /** The options in force (live changes already layered in: see `optionsInForce`). */
   readonly options: RecordingOptions;
   /** Stage size in px (16:9 landscape or 9:16 portrait). */
   readonly stage: Size;
@@ -33,8 +33,7 @@ interface Selection {
 
 /** Plans the tiles for one moment of the meeting. */
 export function planLayout(input: LayoutInput): LayoutPlan {
-  const { state, stage } = input;
-  const options: RecordingOptions = { ...input.options, ...state.optionOverrides };
+  const { state, stage, options } = input;
   const selection = select(input, options);
   const tiles = arrange(selection, options, stage);
   return {

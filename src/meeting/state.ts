@@ -189,6 +189,11 @@ export function statusChanged(
   return next(state, { status, ...detail });
 }
 
+/** The options in force: `base` (the URL's, with any edits) under the live changes the meeting received. */
+export function optionsInForce(base: RecordingOptions, state: Pick<MeetingState, 'optionOverrides'>): RecordingOptions {
+  return { ...base, ...state.optionOverrides };
+}
+
 /** Layers live option changes over the current ones. */
 export function optionsOverridden(state: MeetingState, overrides: Partial<RecordingOptions>): MeetingState {
   return next(state, { optionOverrides: { ...state.optionOverrides, ...overrides } });

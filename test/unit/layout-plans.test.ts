@@ -299,9 +299,4 @@ describe('planLayout: exact plans for the documented cases', () => {
     });
   });
 
-  it('live option overrides in the state are layered over the given options', () => {
-    const state = { ...ordered(3), optionOverrides: { layoutType: 'SPOTLIGHT' as const } };
-    const plan = firstPlan(state, { layoutType: 'GRID' }, LANDSCAPE);
-    expect(rows(plan)).to.deep.equal([['cam:p1', 'main', 11, 11, 1898, 1058]]);
-  });
 });

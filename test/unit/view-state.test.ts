@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { layoutTypeOf, lowerThirdAnchor, meetingForLayout, onlyOverlayChanged, shownGraphics } from '../../src/components/view-state.js';
+import { NO_EDITS, frameOf } from '../../src/components/frame.js';
+import { lowerThirdAnchor, meetingForLayout, onlyOverlayChanged, shownGraphics } from '../../src/components/view-state.js';
+import type { RecordingOptions } from '../../src/config/options.js';
+import type { MeetingState } from '../../src/meeting/state.js';
 import { EMPTY_OVERLAY } from '../../src/meeting/overlay.js';
 import { overlayChanged, participantUpdated, speakerChanged } from '../../src/meeting/state.js';
 import { planLayout } from '../../src/layout/plan.js';
@@ -11,13 +14,13 @@ describe('view state', () => {
   describe('meetingForLayout', () => {
     it('is the meeting itself when nobody is hidden and nobody shares', () => {
       const meeting = aMeeting(3);
-      expect(meetingForLayout(meeting, NO_HIDE, someOptions())).to.equal(meeting);
+      expect(meetingForLayout(meeting, NO_HIDE)).to.equal(meeting);
     });
 
     it('leaves out hide= ids and metaData.hideFromRecording, with their speaking, share and pins', () => {
       let meeting = participantUpdated(aMeeting(4), 'p2', { hiddenFromRecording: true });
       meeting = withPins(withPresenter(speakerChanged(meeting, 'p3', 10), 'p3'), ['p3']);
-      const view = meetingForLayout(meeting, { hide: ['p3'] }, someOptions({ layoutPriority: 'PIN' }));
+      const view = meetingForLayout(meeting, { hide: ['p3'] });
       expect([...view.participants.keys()]).to.deep.equal(['p1', 'p4']);
       const plan = planLayout({ state: view, options: someOptions({ layoutPriority: 'PIN' }), stage: { width: 1280, height: 720 }, previous: null, now: 20 });
       expect(plan.tiles.map((t) => `${t.role}:${t.participantId}`)).to.deep.equal(['grid:p1', 'grid:p4']);
@@ -28,13 +31,14 @@ describe('view state', () => {
     it('uses the share layout only while someone shares, over a live layout change', () => {
       const options = someOptions({ layoutType: 'GRID' });
       const meeting = aMeeting(3);
-      expect(layoutTypeOf(meetingForLayout(meeting, { ...NO_HIDE, shareLayout: 'SPOTLIGHT' }, options), options)).to.equal('GRID');
+      const layoutTypeOf = (m: MeetingState, features: { shareLayout?: 'SPOTLIGHT' }, o: RecordingOptions) =>
+        frameOf({ meeting: m, params: { options: o, features: { captions: false, chat: false, graphics: {}, ...NO_HIDE, ...features } }, edits: NO_EDITS, size: {}, now: 0 }).layoutType;
+      expect(layoutTypeOf(meeting, { shareLayout: 'SPOTLIGHT' }, options)).to.equal('GRID');
       const sharing = { ...withPresenter(meeting, 'p2'), optionOverrides: { layoutType: 'SIDEBAR' as const } };
-      const view = meetingForLayout(sharing, { ...NO_HIDE, shareLayout: 'SPOTLIGHT' }, options);
-      expect(layoutTypeOf(view, options)).to.equal('SPOTLIGHT');
-      expect(layoutTypeOf(meetingForLayout(sharing, NO_HIDE, options), options)).to.equal('SIDEBAR');
+      expect(layoutTypeOf(sharing, { shareLayout: 'SPOTLIGHT' }, options)).to.equal('SPOTLIGHT');
+      expect(layoutTypeOf(sharing, {}, options)).to.equal('SIDEBAR');
       // Audio mode shows no share, so the share layout does not apply.
-      expect(layoutTypeOf(meetingForLayout(withPresenter(meeting, 'p2'), { ...NO_HIDE, shareLayout: 'SPOTLIGHT' }, someOptions({ mode: 'audio' })), options)).to.equal('GRID');
+      expect(layoutTypeOf(withPresenter(meeting, 'p2'), { shareLayout: 'SPOTLIGHT' }, someOptions({ mode: 'audio' }))).to.equal('GRID');
     });
   });
 

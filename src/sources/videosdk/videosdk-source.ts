@@ -7,7 +7,7 @@ import { type FeatureParams, NO_FEATURES } from '../../config/feature-params.js'
 import type { RecordingOptions } from '../../config/options.js';
 import { DEFAULT_OUTPUT, LAYOUT_TOPICS } from '../../config/output.js';
 import type { MediaDemand, MeetingSource } from '../../meeting/source.js';
-import { type MeetingFailure, optionsOverridden, statusChanged } from '../../meeting/state.js';
+import { type MeetingFailure, optionsInForce, optionsOverridden, statusChanged } from '../../meeting/state.js';
 import type { MeetingStore } from '../../meeting/store.js';
 import { Consumption, settle, wantsOf } from './consumption.js';
 import { LayoutSubscription } from './layout-subscription.js';
@@ -296,7 +296,7 @@ export class VideoSdkSource implements MeetingSource {
 
   private reconcile(): void {
     if (this.phase !== 'live' || !this.store || !this.participants) return;
-    const options = { ...this.params.options, ...this.store.state.optionOverrides };
+    const options = optionsInForce(this.params.options, this.store.state);
     const wants = wantsOf(this.participants.ids(), this.store.state, this.lastDemand, options);
     this.consumption.reconcile(wants, options.quality);
   }
