@@ -1,6 +1,7 @@
 /** Events that carry user intent up to the app element ("properties down, events up"). */
 import type { FeatureParams } from '../config/feature-params.js';
 import type { RecordingOptions } from '../config/options.js';
+import type { DemoControls } from '../sources/demo/demo-controls.js';
 
 /** Asks the app to render with changed options (the preview panel fires it). */
 export class RecOptionsChangeEvent extends Event {
@@ -26,8 +27,17 @@ export class RecAreaResizeEvent extends Event {
   }
 }
 
+/** The app's meeting source is running; `controls` drive it when it is the simulated meeting. */
+export class RecSourceReadyEvent extends Event {
+  static readonly eventName = 'rec-source-ready';
+  constructor(readonly controls: DemoControls | undefined) {
+    super(RecSourceReadyEvent.eventName);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'rec-source-ready': RecSourceReadyEvent;
     'rec-options-change': RecOptionsChangeEvent;
     'rec-features-change': RecFeaturesChangeEvent;
     'rec-area-resize': RecAreaResizeEvent;

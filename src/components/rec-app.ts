@@ -5,12 +5,12 @@ import type { FeatureParams } from '../config/feature-params.js';
 import type { RecordingOptions } from '../config/options.js';
 import { type TemplateParams, parseTemplateParams } from '../config/url-params.js';
 import type { Size } from '../layout/types.js';
-import { createSource, isRecorderMode } from '../sources/create-source.js';
+import { type CreatedSource, createSource, isRecorderMode } from '../sources/create-source.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';
-import { type RecAreaResizeEvent, RecFeaturesChangeEvent, RecOptionsChangeEvent } from './events.js';
+import { type RecAreaResizeEvent, RecFeaturesChangeEvent, RecOptionsChangeEvent, RecSourceReadyEvent } from './events.js';
 import { type Frame, type FrameEdits, NO_EDITS, frameOf } from './frame.js';
 import { sameDemand } from './media-demand.js';
 import { OverlayParts } from './overlay-parts.js';
@@ -99,6 +99,8 @@ export class RecApp extends LitElement {
 
   /** The meeting store; exposed for tests and templates that read the meeting. */
   readonly store = new MeetingStore();
+  /** The simulated meeting's controls, as the source factory returned them (none for a live meeting or a given source). */
+  controls?: DemoControls;
   private activeSource?: MeetingSource;
   private unsubscribe?: () => void;
   private measured?: Size;
@@ -141,7 +143,7 @@ export class RecApp extends LitElement {
     this.unsubscribe = this.store.subscribe(() => this.refresh());
     this.addEventListener(RecOptionsChangeEvent.eventName, this.onOptionsChange);
     this.addEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
-    void this.startSource(this.source ?? createSource(params));
+    void this.startSource(this.source ? Promise.resolve(this.source).then((source) => ({ source })) : createSource(params));
   }
 
   override disconnectedCallback(): void {
@@ -151,8 +153,9 @@ export class RecApp extends LitElement {
     this.removeEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
     clearTimeout(this.recomputeTimer);
     this.activeSource?.stop();
-    if (window.recDemo && this.activeSource && 'controls' in this.activeSource) delete window.recDemo;
+    if (this.controls && window.recDemo === this.controls) delete window.recDemo;
     this.activeSource = undefined;
+    this.controls = undefined;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -163,11 +166,14 @@ export class RecApp extends LitElement {
     document.documentElement.dataset.state = pageState(this.meeting);
   }
 
-  private async startSource(pending: MeetingSource | Promise<MeetingSource>): Promise<void> {
-    const source = await pending;
+  private async startSource(pending: Promise<CreatedSource>): Promise<void> {
+    const { source, controls } = await pending;
     if (!this.isConnected) return;
     this.activeSource = source;
-    if ('controls' in source) window.recDemo = source.controls as DemoControls;
+    this.controls = controls;
+    // A test hook only: page tests drive the simulated meeting through it; the preview gets the controls by event.
+    if (controls) window.recDemo = controls;
+    this.dispatchEvent(new RecSourceReadyEvent(controls));
     await source.start(this.store);
     this.refresh();
   }

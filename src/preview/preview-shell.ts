@@ -3,7 +3,7 @@
  * true output size scaled to the space left, and keeps the page URL in step with the options.
  */
 import type { RecApp } from '../components/rec-app.js';
-import { RecFeaturesChangeEvent, RecOptionsChangeEvent } from '../components/events.js';
+import { RecFeaturesChangeEvent, RecOptionsChangeEvent, RecSourceReadyEvent } from '../components/events.js';
 import { fitFrame, outputSize, previewFeatureSearch, previewSearch } from './preview-url.js';
 import './rec-preview-panel.js';
 import type { RecPreviewPanel } from './rec-preview-panel.js';
@@ -23,6 +23,12 @@ export interface MountedPreview {
 export function mountPreview(app: RecApp, host: HTMLElement = document.body): MountedPreview {
   const panel = document.createElement('rec-preview-panel');
   panel.app = app;
+  // The simulated meeting's controls come from the app's source factory, now or when its source is ready.
+  panel.controls = app.controls;
+  const onSourceReady = (event: RecSourceReadyEvent): void => {
+    panel.controls = event.controls;
+  };
+  app.addEventListener(RecSourceReadyEvent.eventName, onSourceReady);
   host.append(panel);
   document.documentElement.dataset.preview = 'panel';
 
@@ -79,6 +85,7 @@ export function mountPreview(app: RecApp, host: HTMLElement = document.body): Mo
       window.removeEventListener('resize', place);
       app.removeEventListener(RecOptionsChangeEvent.eventName, onOptions);
       app.removeEventListener(RecFeaturesChangeEvent.eventName, onFeatures);
+      app.removeEventListener(RecSourceReadyEvent.eventName, onSourceReady);
       panel.remove();
       for (const name of ['inset', 'left', 'top', 'width', 'height', 'transform', 'transformOrigin', 'boxShadow'] as const) {
         app.style[name] = '';

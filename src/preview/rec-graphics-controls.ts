@@ -17,7 +17,7 @@ import { panelStyles } from './panel-styles.js';
 
 /**
  * Each graphic's fields and a button that publishes it on `RECORDING_GRAPHICS` through the simulated
- * meeting (`recDemo.publish`), exactly the message a host app sends; a message the page would refuse
+ * meeting (its controls' `publish`), exactly the message a host app sends; a message the page would refuse
  * is not sent, and the reason is shown.
  */
 @customElement('rec-graphics-controls')

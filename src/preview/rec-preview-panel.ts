@@ -80,7 +80,7 @@ export class RecPreviewPanel extends LitElement {
 
   /** The app element the panel designs. */
   @property({ attribute: false }) app?: RecApp;
-  /** The simulated meeting's controls; the app's `window.recDemo` when not given. */
+  /** The simulated meeting's controls (mountPreview passes the app's); absent for a live meeting. */
   @property({ attribute: false }) controls?: DemoControls;
   /** Whether only the expand button shows. */
   @property({ type: Boolean, reflect: true }) collapsed = false;
@@ -120,10 +120,6 @@ export class RecPreviewPanel extends LitElement {
     });
   }
 
-  private get demo(): DemoControls | undefined {
-    return this.controls ?? window.recDemo;
-  }
-
   /** Passes a section's edit (an option or an extra) on to the app, which layers it over the URL's. */
   private onEdit = (event: RecOptionsChangeEvent | RecFeaturesChangeEvent): void => {
     event.stopPropagation();
@@ -157,14 +153,14 @@ export class RecPreviewPanel extends LitElement {
         <rec-option-fields .options=${this.options} @rec-options-change=${this.onEdit}></rec-option-fields>
         <rec-extras-controls
           .features=${this.features}
-          .controls=${this.demo}
+          .controls=${this.controls}
           .participants=${people}
           @rec-features-change=${this.onEdit}
         ></rec-extras-controls>
-        <rec-graphics-controls .controls=${this.demo} .participants=${people}></rec-graphics-controls>
+        <rec-graphics-controls .controls=${this.controls} .participants=${people}></rec-graphics-controls>
         <rec-meeting-controls
           .meeting=${this.meeting}
-          .controls=${this.demo}
+          .controls=${this.controls}
           .hiddenIds=${this.features.hide}
           @rec-features-change=${this.onEdit}
         ></rec-meeting-controls>

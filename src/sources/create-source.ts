@@ -7,6 +7,7 @@ import { checkRecorderParams, sdkLoadFailure } from './videosdk/recorder-errors.
 import type { MeetingSource } from '../meeting/source.js';
 import { type MeetingFailure, statusChanged } from '../meeting/state.js';
 import type { MeetingStore } from '../meeting/store.js';
+import type { DemoControls } from './demo/demo-controls.js';
 
 /** A source that only reports why the meeting cannot be shown (so the frame says so). */
 class FailedSource implements MeetingSource {
@@ -22,20 +23,27 @@ class FailedSource implements MeetingSource {
   stop(): void {}
 }
 
+/** A created source, with the controls of the simulated meeting (the preview panel drives it with them). */
+export interface CreatedSource {
+  readonly source: MeetingSource;
+  readonly controls?: DemoControls;
+}
+
 /** Whether the page runs as VideoSDK's recorder (a token in the URL) rather than the preview. */
 export function isRecorderMode(params: TemplateParams): boolean {
   return params.recorder.token !== undefined;
 }
 
 /** Creates the source for these params; never rejects (a failure becomes an error frame). */
-export async function createSource(params: TemplateParams): Promise<MeetingSource> {
+export async function createSource(params: TemplateParams): Promise<CreatedSource> {
   const { recorder } = params;
   if (!isRecorderMode(params)) {
     const { DemoSource } = await import('./demo/demo-source.js');
-    return new DemoSource(params.demo);
+    const demo = new DemoSource(params.demo);
+    return { source: demo, controls: demo.controls };
   }
   const failure = checkRecorderParams(recorder);
-  if (failure) return new FailedSource(failure);
+  if (failure) return { source: new FailedSource(failure) };
   // Both chunks start downloading now, in parallel: the SDK is most of the recorder's weight.
   const sdkModule = import('@videosdk.live/js-sdk');
   try {
@@ -45,7 +53,7 @@ export async function createSource(params: TemplateParams): Promise<MeetingSourc
       if (!picked) throw new Error('the @videosdk.live/js-sdk module has no VideoSDK export');
       return picked;
     });
-    return new VideoSdkSource(
+    const source = new VideoSdkSource(
       {
         token: recorder.token!,
         meetingId: recorder.meetingId!,
@@ -56,8 +64,9 @@ export async function createSource(params: TemplateParams): Promise<MeetingSourc
       sdk,
       params.features,
     );
+    return { source };
   } catch (error) {
     sdkModule.catch(() => undefined);
-    return new FailedSource(sdkLoadFailure(error));
+    return { source: new FailedSource(sdkLoadFailure(error)) };
   }
 }

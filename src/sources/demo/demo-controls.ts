@@ -1,4 +1,4 @@
-/** Run-time controls of the simulated meeting: used by tests (`window.recDemo`) and the preview panel. */
+/** Run-time controls of the simulated meeting: the source factory hands them to the preview panel (and, for page tests only, to `window.recDemo`). */
 import type { AgentState } from '../../meeting/state.js';
 
 /** Who a simulated PubSub message comes from (default: the host app, `host`). */
@@ -48,7 +48,7 @@ export interface DemoControls {
 
 declare global {
   interface Window {
-    /** The simulated meeting's controls, present only when the page runs the simulated meeting. */
+    /** A test hook: the simulated meeting's controls, present only when the page runs it. Product code never reads it. */
     recDemo?: DemoControls;
   }
 }
