@@ -18,6 +18,7 @@ import {
   TEXT_LIMITS,
   VIEWER_MESSAGE_TOAST_MS,
 } from './graphics-topics.js';
+import { parseJsonObject } from './json-object.js';
 import { displayText, isCssColor, isSafeImageUrl } from './safe-values.js';
 
 /** Longest message read at all (a data: logo fits); longer ones are refused before parsing. */
@@ -90,15 +91,9 @@ const EXAMPLE = '{"banner":{"text":"Live from Berlin"}}';
 /** Parses a `RECORDING_GRAPHICS` message's text; never throws. One bad value rejects the whole message. */
 export function parseGraphicsMessage(text: string): GraphicsMessageResult {
   if (text.length > MAX_GRAPHICS_MESSAGE_LENGTH) return { ok: false, error: `longer than ${MAX_GRAPHICS_MESSAGE_LENGTH} characters` };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `not JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, error: `expected a JSON object such as ${EXAMPLE}` };
-  }
+  const read = parseJsonObject(text, EXAMPLE);
+  if (!read.ok) return read;
+  const parsed = read.value;
   if (!GRAPHIC_KEYS.some((key) => key in parsed)) {
     return { ok: false, error: `no graphic in it: expected one of ${GRAPHIC_KEYS.join(', ')}, e.g. ${EXAMPLE}` };
   }

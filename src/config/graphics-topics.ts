@@ -13,6 +13,16 @@ export const VIEWER_MESSAGE_TOPIC = 'VIEWER_MESSAGE';
 /** VideoSDK's chat convention: the message is the chat text, `senderName` who wrote it. */
 export const CHAT_TOPIC = 'CHAT';
 
+/** Every topic whose messages go on the overlay (CHAT only with `chat=1`). */
+export const OVERLAY_TOPICS = [RECORDING_GRAPHICS_TOPIC, CHANGE_BACKGROUND_TOPIC, VIEWER_MESSAGE_TOPIC, CHAT_TOPIC] as const;
+/** A topic whose messages go on the overlay. */
+export type OverlayTopic = (typeof OVERLAY_TOPICS)[number];
+
+/** Whether a topic's messages go on the overlay. */
+export function isOverlayTopic(topic: string): topic is OverlayTopic {
+  return (OVERLAY_TOPICS as readonly string[]).includes(topic);
+}
+
 /** Where a banner may run across the frame; the first is the default. */
 export const BANNER_POSITIONS = ['bottom', 'top'] as const;
 /** The corners a logo may sit in; the first is the default. */

@@ -6,11 +6,13 @@
  */
 import type { Meeting } from '@videosdk.live/js-sdk';
 import { RECORDING_GRAPHICS_TOPIC, type RecordingGraphicsMessage } from './graphics-topics.js';
+import { parseJsonObject } from './json-object.js';
 import type { OptionName, OptionWarning, RecordingOptions } from './options.js';
+import { LAYOUT_TOPICS } from './output.js';
 import { fromConfigObject } from './rest-config.js';
 
 /** The PubSub topic VideoSDK's prebuilt recorder listens on for live layout changes. */
-export const RECORDING_LAYOUT_TOPIC = 'RECORDING_LAYOUT';
+export const RECORDING_LAYOUT_TOPIC = LAYOUT_TOPICS.recording;
 
 /** The outcome of reading one message: the valid options (and a warning per invalid value), or why none. */
 export type LayoutMessageResult =
@@ -19,17 +21,9 @@ export type LayoutMessageResult =
 
 /** Parses a `RECORDING_LAYOUT` message's text; never throws. */
 export function parseLayoutMessage(message: string): LayoutMessageResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(message);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `not JSON (${reason})` };
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, error: 'expected a JSON object such as {"layout":{"type":"GRID","priority":"SPEAKER","gridSize":4}}' };
-  }
-  const read = fromConfigObject(parsed);
+  const parsed = parseJsonObject(message, '{"layout":{"type":"GRID","priority":"SPEAKER","gridSize":4}}');
+  if (!parsed.ok) return parsed;
+  const read = fromConfigObject(parsed.value);
   if (!read.ok) return read;
   if (Object.keys(read.options).length === 0 && read.warnings.length === 0) {
     return {

@@ -10,7 +10,7 @@ import {
   parseViewerMessage,
   TEXT_LIMITS,
 } from '../config/graphics-message.js';
-import { CHANGE_BACKGROUND_TOPIC, CHAT_TOPIC, RECORDING_GRAPHICS_TOPIC, VIEWER_MESSAGE_TOPIC } from '../config/graphics-topics.js';
+import { CHANGE_BACKGROUND_TOPIC, CHAT_TOPIC, type OverlayTopic, RECORDING_GRAPHICS_TOPIC, VIEWER_MESSAGE_TOPIC } from '../config/graphics-topics.js';
 import { displayText, tailText } from '../config/safe-values.js';
 import { CAPTION_HOLD_MS, type Overlay, type ToastRequest } from '../meeting/overlay.js';
 
@@ -24,7 +24,7 @@ const MAX_SENDER_NAME = 40;
 
 /** A PubSub message as the overlay reads it. */
 export interface TopicInput {
-  readonly topic: string;
+  readonly topic: OverlayTopic;
   readonly text: string;
   readonly senderId?: string;
   readonly senderName?: string;
@@ -43,7 +43,7 @@ export interface CaptionInput {
   readonly at: number;
 }
 
-/** What a message does to the overlay: a change, nothing (a topic we ignore here), or why it is ignored. */
+/** What a message does to the overlay: a change (perhaps none), or why it is ignored. */
 export type TopicReading = { ok: true; apply: (overlay: Overlay) => Overlay } | { ok: false; error: string };
 
 /** Reads a message of any overlay topic; `chat` says whether CHAT messages become toasts. */
@@ -62,8 +62,6 @@ export function readTopicMessage(input: TopicInput, chat: boolean): TopicReading
       const sender = displayText(input.senderName ?? input.senderId ?? '', MAX_SENDER_NAME);
       return { ok: true, apply: (o) => withToast(o, { text, durationMs: CHAT_TOAST_MS, kind: 'chat', ...(sender ? { sender } : {}) }) };
     }
-    default:
-      return { ok: true, apply: (o) => o };
   }
 }
 

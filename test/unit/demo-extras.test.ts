@@ -83,6 +83,23 @@ describe('the simulated meeting: agents, published graphics and transcription', 
     ]);
   });
 
+  it('applies a published RECORDING_LAYOUT message as the live meeting does, and says when nothing reads a topic', async () => {
+    const { store, demo } = await startDemo();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (text: string) => warnings.push(text);
+    try {
+      demo.publish('RECORDING_LAYOUT', JSON.stringify({ layout: { type: 'spotlight', gridSize: 9 }, theme: 'LIGHT' }));
+      demo.publish('NO_SUCH_TOPIC', 'hello');
+    } finally {
+      console.warn = warn;
+    }
+    expect(store.state.optionOverrides).to.deep.equal({ layoutType: 'SPOTLIGHT', theme: 'LIGHT' });
+    expect(warnings).to.have.length(2);
+    expect(warnings[0]).to.contain('layout.gridSize');
+    expect(warnings[1]).to.contain('nothing reads the NO_SUCH_TOPIC topic');
+  });
+
   it('delivers transcription results for a participant under their name', async () => {
     const { store, demo } = await startDemo();
     demo.transcribe('p1', 'Good morning', { final: false });

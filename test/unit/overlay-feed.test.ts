@@ -7,7 +7,7 @@ import * as reducers from '../../src/overlay/overlay-reducer.js';
 import { captureConsole } from '../fixtures/fake-js-sdk-harness.js';
 import { wait } from '../fixtures/harness.js';
 
-const graphics = (message: object, history = false) => ({ topic: 'RECORDING_GRAPHICS', text: JSON.stringify(message), history });
+const graphics = (message: object, history = false) => ({ topic: 'RECORDING_GRAPHICS' as const, text: JSON.stringify(message), history });
 
 function aFeed(options: Partial<OverlayFeedOptions> = {}) {
   const store = new MeetingStore();

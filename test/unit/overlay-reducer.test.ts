@@ -9,7 +9,7 @@ import {
   readTopicMessage,
 } from '../../src/overlay/overlay-reducer.js';
 
-function message(topic: string, text: unknown, extra: Partial<TopicInput> = {}): TopicInput {
+function message(topic: TopicInput['topic'], text: unknown, extra: Partial<TopicInput> = {}): TopicInput {
   return { topic, text: typeof text === 'string' ? text : JSON.stringify(text), history: false, ...extra };
 }
 

@@ -4,9 +4,12 @@
  * goes through the same OverlayFeed as the live meeting's, so the preview shows what a recording does.
  */
 import type { AgentState, MeetingState } from '../../meeting/state.js';
-import { participantUpdated, speakerChanged } from '../../meeting/state.js';
+import { optionsOverridden, participantUpdated, speakerChanged } from '../../meeting/state.js';
 import type { MeetingStore } from '../../meeting/store.js';
+import { OVERLAY_TOPICS, isOverlayTopic } from '../../config/graphics-topics.js';
+import { RECORDING_LAYOUT_TOPIC } from '../../config/layout-message.js';
 import { OverlayFeed } from '../../overlay/overlay-feed.js';
+import { layoutOptionsOf, pubSubText } from '../pubsub-message.js';
 import type { PublishSender, TranscribeOptions } from './demo-controls.js';
 import { AGENT_THINKING_MS, withAgentStates } from './demo-agents.js';
 import type { Random } from './demo-random.js';
@@ -77,12 +80,21 @@ export class DemoExtras {
     });
   }
 
-  /** A message on a PubSub topic, as a host app would publish it. */
+  /** A message on a PubSub topic, as a host app would publish it: read as the live meeting reads it. */
   publish(topic: string, message: string, sender: PublishSender = {}): void {
     if (!this.host.running()) return;
     const senderId = sender.id ?? 'host';
     const senderName = sender.name ?? this.host.state()?.participants.get(senderId)?.displayName ?? senderId;
-    this.feed?.message({ topic, text: String(message), senderId, senderName, history: false });
+    const text = pubSubText(topic, { message, senderId, senderName });
+    if (!text) return;
+    if (topic === RECORDING_LAYOUT_TOPIC) {
+      const options = layoutOptionsOf(text);
+      if (Object.keys(options).length > 0) this.host.update((s) => optionsOverridden(s, options));
+    } else if (isOverlayTopic(topic)) {
+      this.feed?.message({ ...text, topic, history: false });
+    } else {
+      console.warn(`Recording template: nothing reads the ${topic} topic; the page follows ${RECORDING_LAYOUT_TOPIC} and ${OVERLAY_TOPICS.join(', ')}.`);
+    }
   }
 
   /** A transcription result for a participant (by default final). */

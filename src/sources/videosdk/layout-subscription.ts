@@ -4,8 +4,9 @@
  * order, persisted ones included), its messages turned into option changes.
  */
 import type { message as PubSubMessage } from '@videosdk.live/js-sdk';
-import { RECORDING_LAYOUT_TOPIC, parseLayoutMessage } from '../../config/layout-message.js';
+import { RECORDING_LAYOUT_TOPIC } from '../../config/layout-message.js';
 import type { RecordingOptions } from '../../config/options.js';
+import { layoutOptionsOf, pubSubText } from '../pubsub-message.js';
 import { TopicSubscription } from './topic-subscription.js';
 import type { SdkMeeting } from './videosdk-types.js';
 
@@ -23,7 +24,10 @@ export class LayoutSubscription {
     // Messages not applied yet are folded into one change, oldest first (newest wins per option).
     const receive = (messages: readonly PubSubMessage[]): void => {
       const combined: Partial<RecordingOptions> = {};
-      for (const message of messages) Object.assign(combined, readLayout(message, topic));
+      for (const message of messages) {
+        const text = pubSubText(topic, message);
+        if (text) Object.assign(combined, layoutOptionsOf(text));
+      }
       if (Object.keys(combined).length > 0) apply(combined);
     };
     this.subscription = new TopicSubscription(topic, receive, warnOnce, { key: 'pubsub', waits: 'live layout changes' }, retryDelayMs);
@@ -37,23 +41,4 @@ export class LayoutSubscription {
   stop(): void {
     this.subscription.stop();
   }
-}
-
-/** The options in one message; a malformed one is ignored with one warning saying why. */
-function readLayout(message: PubSubMessage, topic: string): Partial<RecordingOptions> {
-  const text = typeof message?.message === 'string' ? message.message : null;
-  const from = typeof message?.senderId === 'string' ? ` from ${message.senderId}` : '';
-  if (text === null) {
-    console.warn(`Recording template: ignored a ${topic} message${from}: it has no text.`);
-    return {};
-  }
-  const parsed = parseLayoutMessage(text);
-  if (!parsed.ok) {
-    console.warn(`Recording template: ignored a ${topic} message${from}: ${parsed.error}.`);
-    return {};
-  }
-  if (parsed.warnings.length > 0) {
-    console.warn(`Recording template: in a ${topic} message${from}: ${parsed.warnings.map((w) => w.message).join(' ')}`);
-  }
-  return parsed.options;
 }

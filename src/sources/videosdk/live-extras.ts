@@ -6,9 +6,10 @@
  */
 import type { message as PubSubMessage } from '@videosdk.live/js-sdk';
 import type { FeatureParams } from '../../config/feature-params.js';
-import { CHANGE_BACKGROUND_TOPIC, CHAT_TOPIC, RECORDING_GRAPHICS_TOPIC, VIEWER_MESSAGE_TOPIC } from '../../config/graphics-topics.js';
+import { CHAT_TOPIC, OVERLAY_TOPICS, type OverlayTopic } from '../../config/graphics-topics.js';
 import type { MeetingStore } from '../../meeting/store.js';
 import { OverlayFeed } from '../../overlay/overlay-feed.js';
+import { pubSubText } from '../pubsub-message.js';
 import { readAgentTranscription, readTranscriptionText } from './agents.js';
 import { TopicSubscription } from './topic-subscription.js';
 import type { MeetingEventName, SdkMeeting } from './videosdk-types.js';
@@ -25,7 +26,7 @@ export class LiveExtras {
     retryDelayMs?: number,
   ) {
     this.feed = new OverlayFeed(store, features);
-    const names = [RECORDING_GRAPHICS_TOPIC, CHANGE_BACKGROUND_TOPIC, VIEWER_MESSAGE_TOPIC, ...(features.chat ? [CHAT_TOPIC] : [])];
+    const names = OVERLAY_TOPICS.filter((topic) => topic !== CHAT_TOPIC || features.chat);
     this.topics = names.map(
       (topic) =>
         new TopicSubscription(topic, (messages, history) => this.receive(topic, messages, history), warnOnce, {
@@ -61,16 +62,10 @@ export class LiveExtras {
     this.feed.stop();
   }
 
-  private receive(topic: string, messages: readonly PubSubMessage[], history: boolean): void {
+  private receive(topic: OverlayTopic, messages: readonly PubSubMessage[], history: boolean): void {
     for (const message of messages) {
-      const text = typeof message?.message === 'string' ? message.message : null;
-      const senderId = typeof message?.senderId === 'string' ? message.senderId : undefined;
-      if (text === null) {
-        console.warn(`Recording template: ignored a ${topic} message${senderId ? ` from ${senderId}` : ''}: it has no text.`);
-        continue;
-      }
-      const senderName = typeof message.senderName === 'string' ? message.senderName : undefined;
-      this.feed.message({ topic, text, history, ...(senderId ? { senderId } : {}), ...(senderName ? { senderName } : {}) });
+      const text = pubSubText(topic, message);
+      if (text) this.feed.message({ ...text, topic, history });
     }
   }
 }
