@@ -4,17 +4,12 @@
  */
 import { css, unsafeCSS } from 'lit';
 import type { Theme } from '../config/options.js';
+import { PALETTES } from './palettes.js';
 
 /** The font stack: shipped Noto families first (see src/fonts.css), emoji last. */
 export const FONT_STACK =
   "'Noto Sans', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Thai', 'Twemoji', system-ui, sans-serif";
 
-/** VideoSDK's palettes (background, tile) plus the text and accent colours that go with them. */
-export const PALETTES: Record<Theme, { bg: string; tile: string; text: string; muted: string; avatar: string; label: string }> = {
-  DARK: { bg: '#050A0E', tile: '#1A1C22', text: '#FFFFFF', muted: '#9FA0A7', avatar: '#2B3038', label: 'rgba(5, 10, 14, 0.62)' },
-  LIGHT: { bg: '#FFFFFF', tile: '#EEF0F2', text: '#1A1C22', muted: '#5F6470', avatar: '#D5D9DE', label: 'rgba(255, 255, 255, 0.78)' },
-  DEFAULT: { bg: '#212032', tile: '#333244', text: '#FFFFFF', muted: '#A9A8BC', avatar: '#4A4960', label: 'rgba(33, 32, 50, 0.62)' },
-};
 
 function paletteRule(theme: Theme) {
   const p = PALETTES[theme];
