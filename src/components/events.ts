@@ -11,7 +11,7 @@ export class RecOptionsChangeEvent extends Event {
   }
 }
 
-/** Asks the app to render with changed extras: captions, chat toasts, who is hidden, the share layout (the preview panel fires it). */
+/** Asks the app to render with changed features: captions, chat toasts, who is hidden, the share layout (the preview panel fires it). */
 export class RecFeaturesChangeEvent extends Event {
   static readonly eventName = 'rec-features-change';
   constructor(readonly features: Partial<Pick<FeatureParams, 'captions' | 'chat' | 'hide' | 'shareLayout'>>) {

@@ -41,7 +41,7 @@ export interface Frame {
   readonly options: RecordingOptions;
   /** The layout drawn: the share layout while someone's share is on show, else the options' layout. */
   readonly layoutType: LayoutType;
-  /** The extras in force: the URL's, then the edits. */
+  /** The features in force: the URL's, then the edits. */
   readonly features: FeatureParams;
   /** Where the stage sits in the viewport; absent until the size is known. */
   readonly stage?: Rect;

@@ -20,7 +20,7 @@ export class OverlayParts {
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
-  /** Starts loading what this meeting and these extras need, and the fonts of any new overlay text. */
+  /** Starts loading what this meeting and these features need, and the fonts of any new overlay text. */
   follow(previous: MeetingState, meeting: MeetingState, features: FeatureParams): void {
     const wanted = features.captions || features.chat || hasStartingGraphics(features.graphics) || meeting.overlay !== undefined;
     if (wanted && !this.overlayLoading) {

@@ -121,7 +121,7 @@ export class RecApp extends LitElement {
     return this.frame?.options ?? this.frameFor(this.store.state).options;
   }
 
-  /** The extras in force: the URL's, then edits from the preview. */
+  /** The features in force: the URL's, then edits from the preview. */
   get features(): FeatureParams {
     return this.frame?.features ?? this.frameFor(this.store.state).features;
   }

@@ -1,5 +1,5 @@
 /**
- * The URL parameters of the recording's extras: captions, chat toasts, who is hidden, the layout
+ * The URL parameters of the recording's features: captions, chat toasts, who is hidden, the layout
  * while someone shares, and the starting graphics (banner, logo, background). Small on purpose:
  * it only reads the URL; the code that draws any of it loads when one is used.
  */
@@ -13,7 +13,7 @@ export const MAX_HIDDEN_IDS = 100;
 /** Starting graphics: what the frame shows before any live message changes it. */
 export type StartingGraphics = Partial<Pick<Graphics, 'banner' | 'logo' | 'background'>>;
 
-/** The extras the URL turns on. */
+/** The features the URL turns on. */
 export interface FeatureParams {
   /** Burned-in captions of VideoSDK's real-time transcription. */
   readonly captions: boolean;
@@ -26,7 +26,7 @@ export interface FeatureParams {
   readonly graphics: StartingGraphics;
 }
 
-/** No extras: what a URL without any of these parameters gives. */
+/** No features: what a URL without any of these parameters gives. */
 export const NO_FEATURES: FeatureParams = Object.freeze({ captions: false, chat: false, hide: [], graphics: {} });
 
 /** The feature parameters' names, in the order a URL writes them. */
@@ -34,7 +34,7 @@ export const FEATURE_PARAM_NAMES = ['captions', 'chat', 'hide', 'shareLayout', '
 
 const FLAG_ACCEPTED = '1, 0, true, false';
 
-/** Reads the extras from a query; each bad value is left out with a warning naming it. */
+/** Reads the features from a query; each bad value is left out with a warning naming it. */
 export function parseFeatureParams(query: URLSearchParams): { features: FeatureParams; warnings: OptionWarning[] } {
   const warnings: OptionWarning[] = [];
   const flag = (name: 'captions' | 'chat'): boolean => {
@@ -87,7 +87,7 @@ export function hasStartingGraphics(graphics: StartingGraphics): boolean {
   return graphics.banner !== undefined || graphics.logo !== undefined || graphics.background !== undefined;
 }
 
-/** The query parameters for the non-graphic extras, leaving out those that are off (the preview writes them to its URL). */
+/** The query parameters for the non-graphic features, leaving out those that are off (the preview writes them to its URL). */
 export function featureFlagsToQuery(features: Pick<FeatureParams, 'captions' | 'chat' | 'hide' | 'shareLayout'>): URLSearchParams {
   const query = new URLSearchParams();
   if (features.captions) query.set('captions', '1');

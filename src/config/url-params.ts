@@ -136,8 +136,8 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
   const list = (name: string): readonly string[] => commaList(query.get(name));
   const clip = text(query, 'clip');
   const agents = demoNumber('agents', 0);
-  const extras = parseFeatureParams(query);
-  warnings.push(...extras.warnings);
+  const read = parseFeatureParams(query);
+  warnings.push(...read.warnings);
   const demo: DemoParams = {
     count: demoNumber('demo', DEMO_DEFAULTS.count),
     seed: demoNumber('seed', DEMO_DEFAULTS.seed),
@@ -151,7 +151,7 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     // Only present when given, so parsed params without it compare equal to the defaults.
     ...(clip === undefined ? {} : { clip }),
     ...(agents === 0 ? {} : { agents }),
-    ...(extras.features.captions ? { transcribe: true } : {}),
+    ...(read.features.captions ? { transcribe: true } : {}),
   };
 
   const output = parseOutput(query.get('output'));
@@ -162,7 +162,7 @@ export function parseTemplateParams(search: string | URLSearchParams): TemplateP
     participantId: text(query, 'participantId'),
     ...(query.has('output') && !output.warning ? { output: output.output } : {}),
   };
-  return { recorder, options, demo, warnings, panel, features: extras.features };
+  return { recorder, options, demo, warnings, panel, features: read.features };
 }
 
 /**

@@ -1,4 +1,4 @@
-/** The designer panel: a collapsible side bar holding the options, extras, graphics, meeting and "Record this design" sections. */
+/** The designer panel: a collapsible side bar holding the options, features, graphics, meeting and "Record this design" sections. */
 import { LitElement, css, html, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RecApp } from '../components/rec-app.js';
@@ -9,7 +9,7 @@ import { DEFAULT_OPTIONS, type RecordingOptions } from '../config/options.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { type MeetingState, emptyMeeting } from '../meeting/state.js';
 import { panelStyles } from './panel-styles.js';
-import './rec-extras-controls.js';
+import './rec-features-controls.js';
 import './rec-graphics-controls.js';
 import './rec-meeting-controls.js';
 import './rec-option-fields.js';
@@ -151,12 +151,12 @@ export class RecPreviewPanel extends LitElement {
       </header>
       <div class="body" id="panel-body" role="region" aria-labelledby="panel-title" ?hidden=${this.collapsed}>
         <rec-option-fields .options=${this.options} @rec-options-change=${this.onEdit}></rec-option-fields>
-        <rec-extras-controls
+        <rec-features-controls
           .features=${this.features}
           .controls=${this.controls}
           .participants=${people}
           @rec-features-change=${this.onEdit}
-        ></rec-extras-controls>
+        ></rec-features-controls>
         <rec-graphics-controls .controls=${this.controls} .participants=${people}></rec-graphics-controls>
         <rec-meeting-controls
           .meeting=${this.meeting}

@@ -45,7 +45,7 @@ async function settle(el: RecApp): Promise<void> {
 
 const overlay = (patch: Partial<Overlay>) => (s: MeetingState) => overlayChanged(s, { ...EMPTY_OVERLAY, ...(s.overlay ?? {}), ...patch });
 
-describe('<rec-app> extras', () => {
+describe('<rec-app> features', () => {
   afterEach(() => {
     stopTestTracks();
     delete document.documentElement.dataset.state;

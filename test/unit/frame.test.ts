@@ -10,7 +10,7 @@ const LANDSCAPE: Size = { width: 1920, height: 1080 };
 /** p1…pN with speaker order p1 newest, pN oldest, nobody speaking now. */
 const ordered = (count: number): MeetingState => withHistory(aMeeting(count), ids(count).reverse());
 
-/** A frame for a meeting with the URL's options and extras, edits, a size and a previous frame. */
+/** A frame for a meeting with the URL's options and features, edits, a size and a previous frame. */
 function frame(
   meeting: MeetingState,
   url: { options?: Partial<RecordingOptions>; features?: Partial<FeatureParams> } = {},

@@ -6,7 +6,7 @@ import { type DemoParams, MAX_DEMO_PARTICIPANTS } from '../../config/url-params.
 import { loadCanvasFonts } from './canvas-fonts.js';
 import { agentName } from './demo-agents.js';
 import type { DemoControls } from './demo-controls.js';
-import { DemoExtras } from './demo-extras.js';
+import { DemoFeatures } from './demo-features.js';
 import { DemoMedia } from './demo-media.js';
 import { DemoNamePicker } from './demo-names.js';
 import { seededRandom } from './demo-random.js';
@@ -47,7 +47,7 @@ export class DemoSource implements MeetingSource {
   private readonly turns: SpeakingTurns;
   private readonly media: DemoMedia;
   private readonly clipUrl?: string;
-  private readonly extras: DemoExtras;
+  private readonly features: DemoFeatures;
   private lastNumber = 0;
   private lastAgent = 0;
   /** Set once the initial participants are in the store; controls wait for it. */
@@ -65,9 +65,9 @@ export class DemoSource implements MeetingSource {
     this.turns = new SpeakingTurns(turnRandom, options.turnMs ?? { min: 2000, max: 5000 }, !params.still, {
       running: () => this.running,
       state: () => this.state,
-      speak: (id) => this.extras.takeTurn(id),
+      speak: (id) => this.features.takeTurn(id),
     });
-    this.extras = new DemoExtras(seededRandom((params.seed ^ 0x2545f491) >>> 0), {
+    this.features = new DemoFeatures(seededRandom((params.seed ^ 0x2545f491) >>> 0), {
       running: () => this.running,
       state: () => this.state,
       update: (transition) => this.update(transition),
@@ -124,8 +124,8 @@ export class DemoSource implements MeetingSource {
       return statusChanged(next, 'live');
     });
     this.live = true;
-    if (params.speaker !== undefined && store.state.participants.get(params.speaker)?.isAgent) this.extras.speak(params.speaker);
-    this.extras.start(store, params.transcribe === true && !params.still);
+    if (params.speaker !== undefined && store.state.participants.get(params.speaker)?.isAgent) this.features.speak(params.speaker);
+    this.features.start(store, params.transcribe === true && !params.still);
     if (params.presenter !== undefined) this.startShare(params.presenter);
     this.media.syncVoices(store.state);
     if (this.turns.on) {
@@ -142,7 +142,7 @@ export class DemoSource implements MeetingSource {
     if (this.stopped) return;
     this.stopped = true;
     this.turns.clear();
-    this.extras.stop();
+    this.features.stop();
     this.unsubscribe?.();
     this.media.stop();
   }
@@ -174,7 +174,7 @@ export class DemoSource implements MeetingSource {
     return {
       speak: (id) => {
         this.turns.set(false);
-        if (this.running) this.extras.speak(id);
+        if (this.running) this.features.speak(id);
       },
       pin: (id) => {
         if (this.running && this.state?.participants.has(id)) this.update((s) => pinChanged(s, id, { cam: true, share: false }));
@@ -189,11 +189,11 @@ export class DemoSource implements MeetingSource {
       setCamera: (id, on) => this.setCamera(id, on),
       setMic: (id, on) => this.setMic(id, on),
       setAutoSpeak: (on) => this.turns.set(on),
-      publish: (topic, message, sender) => this.extras.publish(topic, message, sender),
-      transcribe: (id, text, options) => this.extras.transcribe(id, text, options),
-      setAutoTranscribe: (on) => this.extras.setAutoTranscribe(on),
+      publish: (topic, message, sender) => this.features.publish(topic, message, sender),
+      transcribe: (id, text, options) => this.features.transcribe(id, text, options),
+      setAutoTranscribe: (on) => this.features.setAutoTranscribe(on),
       joinAgent: (displayName) => this.joinAgent(displayName),
-      setAgentState: (id, state) => this.extras.setAgentState(id, state),
+      setAgentState: (id, state) => this.features.setAgentState(id, state),
     };
   }
 

@@ -11,7 +11,7 @@ import { type MeetingFailure, optionsInForce, optionsOverridden, statusChanged }
 import type { MeetingStore } from '../../meeting/store.js';
 import { Consumption, settle, wantsOf } from './consumption.js';
 import { LayoutSubscription } from './layout-subscription.js';
-import { LiveExtras } from './live-extras.js';
+import { LiveFeatures } from './live-features.js';
 import { ShownParticipants } from './participants.js';
 import { checkRecorderParams, sdkLoadFailure } from './recorder-errors.js';
 import { type VideoSdkSourceParams, joinTimeoutMs, recorderInitOptions } from './join-options.js';
@@ -63,7 +63,7 @@ export class VideoSdkSource implements MeetingSource {
   private readonly layout: LayoutSubscription;
   private participants?: ShownParticipants;
   /** Graphics topics and captions (their reading code loads with the first message). */
-  private extras?: LiveExtras;
+  private live?: LiveFeatures;
 
   constructor(
     private readonly params: VideoSdkSourceParams,
@@ -93,9 +93,9 @@ export class VideoSdkSource implements MeetingSource {
       holding: () => this.phase === 'reconnecting',
       changed: () => this.reconcile(),
       warnOnce: (key, text) => this.warnOnce(key, text),
-      agentTranscription: (payload) => this.extras?.agentTranscription(payload),
+      agentTranscription: (payload) => this.live?.agentTranscription(payload),
     });
-    this.extras = new LiveExtras(store, this.features, (key, text) => this.warnOnce(key, text), this.params.retryDelayMs);
+    this.live = new LiveFeatures(store, this.features, (key, text) => this.warnOnce(key, text), this.params.retryDelayMs);
     const invalid = checkRecorderParams(this.params);
     if (invalid) return this.fail(invalid);
     let sdk: VideoSdkLike;
@@ -136,7 +136,7 @@ export class VideoSdkSource implements MeetingSource {
     this.participants?.clear();
     this.consumption.stop();
     this.layout.stop();
-    this.extras?.stop();
+    this.live?.stop();
     const meeting = this.meeting;
     if (!meeting) return;
     for (const [event, listener] of this.meetingListeners) meeting.off(event, listener);
@@ -167,7 +167,7 @@ export class VideoSdkSource implements MeetingSource {
       if (decision === 'denied' && typeof id === 'string' && this.isRecorder(id)) this.fail(ENTRY_DENIED);
     });
     participants.listen(on);
-    this.extras?.listen(on);
+    this.live?.listen(on);
   }
 
   private get storeOrThrow(): MeetingStore {
@@ -226,7 +226,7 @@ export class VideoSdkSource implements MeetingSource {
     participants.adoptMeetingView(meeting.activeSpeakerId, meeting.activePresenterId, meeting.pinnedParticipants);
     if (rejoin) participants.dropStaleTracksLater(this.params.staleTrackGraceMs);
     this.layout.subscribe(meeting.pubSub);
-    this.extras?.subscribe(meeting.pubSub);
+    this.live?.subscribe(meeting.pubSub);
     this.reconcile();
   }
 
@@ -249,7 +249,7 @@ export class VideoSdkSource implements MeetingSource {
     this.participants?.clear();
     this.consumption.stop();
     this.layout.stop();
-    this.extras?.stop();
+    this.live?.stop();
     store.update(everyoneLeft);
   }
 

@@ -1,5 +1,5 @@
 /**
- * The simulated meeting's extras: PubSub messages a host would publish, transcription lines (typed
+ * The simulated meeting's features: PubSub messages a host would publish, transcription lines (typed
  * by a test or produced for whoever speaks), and agents that think before they speak. Everything
  * goes through the same OverlayFeed as the live meeting's, so the preview shows what a recording does.
  */
@@ -15,8 +15,8 @@ import { AGENT_THINKING_MS, withAgentStates } from './demo-agents.js';
 import type { Random } from './demo-random.js';
 import { DemoTranscript } from './demo-transcript.js';
 
-/** What the extras need from the simulated meeting. */
-export interface ExtrasHost {
+/** What the features need from the simulated meeting. */
+export interface FeaturesHost {
   readonly running: () => boolean;
   readonly state: () => MeetingState | undefined;
   readonly update: (transition: (state: MeetingState) => MeetingState) => void;
@@ -24,14 +24,14 @@ export interface ExtrasHost {
 }
 
 /** Publishes, transcribes and runs the agents of a simulated meeting. */
-export class DemoExtras {
+export class DemoFeatures {
   private feed?: OverlayFeed;
   private readonly transcript: DemoTranscript;
   private thinkingTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     random: Random,
-    private readonly host: ExtrasHost,
+    private readonly host: FeaturesHost,
   ) {
     this.transcript = new DemoTranscript(random, { state: host.state, caption: (input) => this.feed?.caption(input) });
   }

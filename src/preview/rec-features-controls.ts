@@ -1,4 +1,4 @@
-/** The designer panel's extras section: captions (and simulated speech), chat toasts, and the layout while someone shares. */
+/** The designer panel's features section: captions (and simulated speech), chat toasts, and the layout while someone shares. */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { RecFeaturesChangeEvent } from '../components/events.js';
@@ -10,13 +10,13 @@ import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { panelStyles } from './panel-styles.js';
 
 /**
- * Switches for the recording's extras, asked for with `rec-features-change` (the URL keeps them), and
+ * Switches for the recording's features, asked for with `rec-features-change` (the URL keeps them), and
  * buttons that make the simulated meeting talk and chat so they can be seen.
  *
  * @fires rec-features-change - when captions, chat or the share layout are switched
  */
-@customElement('rec-extras-controls')
-export class RecExtrasControls extends LitElement {
+@customElement('rec-features-controls')
+export class RecFeaturesControls extends LitElement {
   static override styles = [
     panelStyles,
     css`
@@ -27,7 +27,7 @@ export class RecExtrasControls extends LitElement {
     `,
   ];
 
-  /** The extras in force. */
+  /** The features in force. */
   @property({ attribute: false }) features: FeatureParams = NO_FEATURES;
   /** The simulated meeting's controls; absent when the page shows a live meeting. */
   @property({ attribute: false }) controls?: DemoControls;
@@ -121,6 +121,6 @@ export class RecExtrasControls extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'rec-extras-controls': RecExtrasControls;
+    'rec-features-controls': RecFeaturesControls;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The live meeting's extras: the graphics topics (`RECORDING_GRAPHICS`, VideoSDK's example
+ * The live meeting's features: the graphics topics (`RECORDING_GRAPHICS`, VideoSDK's example
  * `CHANGE_BACKGROUND` and `VIEWER_MESSAGE`, and `CHAT` with `chat=1`) and, with `captions=1`,
  * real-time transcription (`transcription-text`) and agents' transcriptions, all handed to an
  * OverlayFeed, which loads the code that reads them when the first one arrives.
@@ -15,7 +15,7 @@ import { TopicSubscription } from './topic-subscription.js';
 import type { MeetingEventName, SdkMeeting } from './videosdk-types.js';
 
 /** Follows the graphics topics and transcription of one recording. */
-export class LiveExtras {
+export class LiveFeatures {
   private readonly feed: OverlayFeed;
   private readonly topics: readonly TopicSubscription[];
 

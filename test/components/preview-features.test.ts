@@ -5,7 +5,7 @@ import { parseTemplateParams } from '../../src/config/url-params.js';
 import { type MountedPreview, mountPreview } from '../../src/preview/preview-shell.js';
 import { publishCall } from '../../src/preview/preview-url.js';
 
-// The panel's extras: captions, chat, share layout, hide, agents and live graphics, and the publish call.
+// The panel's features: captions, chat, share layout, hide, agents and live graphics, and the publish call.
 
 /** Every element matching `selector` in the panel and its sections' shadow roots. */
 function inPanel<T extends Element>(preview: MountedPreview, selector: string): T[] {
@@ -27,7 +27,7 @@ const named = (preview: MountedPreview, name: string): HTMLElement => {
 const overlayOf = (app: RecApp) => app.shadowRoot!.querySelector('rec-graphics');
 const shadowText = (el: Element | null | undefined, part: string) => el?.shadowRoot?.querySelector(`[part=${part}]`)?.textContent?.trim();
 
-describe('the designer panel: extras and live graphics', () => {
+describe('the designer panel: features and live graphics', () => {
   let mounted: MountedPreview | undefined;
   let cleanUp = (): void => undefined;
 
@@ -105,7 +105,7 @@ describe('the designer panel: extras and live graphics', () => {
     share.value = 'SPOTLIGHT';
     share.dispatchEvent(new Event('change'));
     named(panel, 'Chat messages as toasts (chat=1)').click();
-    await waitUntil(() => app.features.chat && app.features.shareLayout === 'SPOTLIGHT', 'extras set');
+    await waitUntil(() => app.features.chat && app.features.shareLayout === 'SPOTLIGHT', 'features set');
     await mounted!.panel.updateComplete;
     const query = inPanel<HTMLTextAreaElement>(panel, '#query-text')[0]!;
     await waitUntil(() => query.value.includes('chat=1'), 'query updated');
