@@ -4,6 +4,7 @@
  * order, persisted ones included), its messages turned into option changes.
  */
 import type { message as PubSubMessage } from '@videosdk.live/js-sdk';
+import { MalformedWarnings } from '../../config/malformed-warnings.js';
 import { RECORDING_LAYOUT_TOPIC, parseLayoutMessage } from '../../config/layout-message.js';
 import type { RecordingOptions } from '../../config/options.js';
 import { TopicSubscription } from './topic-subscription.js';
@@ -20,9 +21,10 @@ export class LayoutSubscription {
     topic: string = RECORDING_LAYOUT_TOPIC,
   ) {
     // Messages not applied yet are folded into one change, oldest first (newest wins per option).
+    const malformed = new MalformedWarnings(`${topic} messages`);
     const receive = (messages: readonly PubSubMessage[]): void => {
       const combined: Partial<RecordingOptions> = {};
-      for (const message of messages) Object.assign(combined, readLayout(message, topic));
+      for (const message of messages) Object.assign(combined, readLayout(message, topic, malformed));
       if (Object.keys(combined).length > 0) apply(combined);
     };
     this.subscription = new TopicSubscription(topic, receive, warnOnce, { key: 'pubsub', waits: 'live layout changes' });
@@ -39,20 +41,20 @@ export class LayoutSubscription {
 }
 
 /** The options in one message; a malformed one is ignored with one warning saying why. */
-function readLayout(message: PubSubMessage, topic: string): Partial<RecordingOptions> {
+function readLayout(message: PubSubMessage, topic: string, malformed: MalformedWarnings): Partial<RecordingOptions> {
   const text = typeof message?.message === 'string' ? message.message : null;
   const from = typeof message?.senderId === 'string' ? ` from ${message.senderId}` : '';
   if (text === null) {
-    console.warn(`Recording template: ignored a ${topic} message${from}: it has no text.`);
+    malformed.warn(`Recording template: ignored a ${topic} message${from}: it has no text.`);
     return {};
   }
   const parsed = parseLayoutMessage(text);
   if (!parsed.ok) {
-    console.warn(`Recording template: ignored a ${topic} message${from}: ${parsed.error}.`);
+    malformed.warn(`Recording template: ignored a ${topic} message${from}: ${parsed.error}.`);
     return {};
   }
   if (parsed.warnings.length > 0) {
-    console.warn(`Recording template: in a ${topic} message${from}: ${parsed.warnings.map((w) => w.message).join(' ')}`);
+    malformed.warn(`Recording template: in a ${topic} message${from}: ${parsed.warnings.map((w) => w.message).join(' ')}`);
   }
   return parsed.options;
 }
