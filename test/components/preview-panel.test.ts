@@ -205,6 +205,13 @@ describe('<rec-preview-panel>', () => {
       expect(p.all('[data-participant-id]')).to.deep.equal([]);
     });
 
+    it('names a participant with nothing visible in their name "?", as the tile does, never a blank row', async () => {
+      const p = await preview(`still=1&demo=2&names=${encodeURIComponent('\u3164,\u200b')}`);
+      const rows = p.all('li[data-row-for] .who > span:first-child').map((span) => span.textContent);
+      expect(rows).to.deep.equal(['?', '?']);
+      expect(p.button('Speak ?')).to.be.instanceOf(HTMLButtonElement);
+    });
+
     it('adds and removes participants', async () => {
       const p = await preview('still=1&demo=2');
       expect(tilesOf(p.app)).to.have.length(2);
