@@ -9,7 +9,8 @@ import { type Plugin, defineConfig } from 'vite';
  */
 const POLICY = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // The SDK compiles WebAssembly when it joins ('wasm-unsafe-eval' allows that, never JavaScript eval).
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'https:', 'data:'],
   'font-src': ["'self'", 'data:'],
