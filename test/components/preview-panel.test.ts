@@ -290,7 +290,9 @@ describe('<rec-preview-panel>', () => {
       expect(parseTemplateParams(query).options).to.deep.equal(p.app.options);
       expect(query).to.contain('layoutType=SIDEBAR').and.contain('quality=high');
       const command = p.byId<HTMLTextAreaElement>('command-text').value;
-      expect(command).to.match(/^videosdk-record start --room <ROOM_ID> --template-url \S+/);
+      // This page is http://localhost, which the launcher refuses (exit 2): the command names a placeholder host.
+      expect(command).to.match(/^videosdk-record start --room <ROOM_ID> --template-url '?https:\/\/your\.host\/\S* /);
+      expect(command).not.to.contain('localhost').and.not.to.contain('127.0.0.1');
       expect(command).to.contain('--layout SIDEBAR').and.contain('--quality high').and.contain('--grid-size 4');
       expect(command).not.to.contain('still=').and.not.to.contain('demo=');
     });
