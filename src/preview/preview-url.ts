@@ -115,6 +115,13 @@ export function previewFeatureSearch(current: string, features: Pick<FeaturePara
   return text ? `?${text}` : '';
 }
 
+/** The page's query with `demo` set to this many simulated participants (the panel adds and removes them); everything else kept. */
+export function previewDemoSearch(current: string, count: number): string {
+  const query = new URLSearchParams(current);
+  query.set('demo', String(count));
+  return `?${query.toString()}`;
+}
+
 /** The host app's call that puts these graphics on every recorder (`publishRecordingGraphics`). */
 export function publishCall(message: RecordingGraphicsMessage): string {
   const keys = Object.keys(message);

@@ -198,6 +198,19 @@ describe('<rec-preview-panel>', () => {
     });
   });
 
+  describe('bad URL values', () => {
+    it('are listed in the panel, beside the filmed frame, never over its tiles', async () => {
+      const p = await preview('still=1&demo=4&layoutType=NOPE');
+      expect(p.app.shadowRoot!.querySelector('[aria-label="URL parameter warnings"]')).to.equal(null);
+      const list = p.one<HTMLElement>('[aria-label="URL parameter warnings"]');
+      expect(list.textContent).to.contain('layoutType=');
+      const box = list.getBoundingClientRect();
+      const frame = p.app.getBoundingClientRect();
+      const overlaps = box.left < frame.right && frame.left < box.right && box.top < frame.bottom && frame.top < box.bottom;
+      expect(overlaps).to.equal(false);
+    });
+  });
+
   describe('simulated meeting controls', () => {
     it('marks its rows with data-row-for and leaves data-participant-id to the tiles', async () => {
       const p = await preview('still=1&demo=3');
@@ -210,6 +223,21 @@ describe('<rec-preview-panel>', () => {
       const rows = p.all('li[data-row-for] .who > span:first-child').map((span) => span.textContent);
       expect(rows).to.deep.equal(['?', '?']);
       expect(p.button('Speak ?')).to.be.instanceOf(HTMLButtonElement);
+    });
+
+    it('writes participants added or removed to the URL as demo=N, so a reload keeps them', async () => {
+      const p = await preview('still=1&demo=2');
+      await p.click(p.button('Add participant'));
+      expect(new URLSearchParams(window.location.search).get('demo')).to.equal('3');
+      await p.click(p.button(`Remove ${p.nameOf('p1')}`));
+      expect(new URLSearchParams(window.location.search).get('demo')).to.equal('2');
+    });
+
+    it("starts the graphics fields from what the frame shows: the URL's banner and logo", async () => {
+      const logo = 'https://x.example/logo.svg';
+      const p = await preview(`still=1&demo=2&banner=Hello&logoUrl=${encodeURIComponent(logo)}`);
+      expect(p.byId<HTMLInputElement>('banner-text').value).to.equal('Hello');
+      expect(p.byId<HTMLInputElement>('logo-url').value).to.equal(logo);
     });
 
     it('adds and removes participants', async () => {
