@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { type Plugin, defineConfig } from 'vite';
 import { FIRST_PAINT_MARKER, firstPaintHead } from './src/first-paint.js';
 
 /** Writes the first-paint theme style and script into each page from the palettes (one source). */
@@ -12,10 +13,50 @@ function firstPaint(): Plugin {
   };
 }
 
+/**
+ * What each page may load. Scripts: our own files and the inline theme script by its hash. Connections:
+ * VideoSDK's api, signalling and PubSub hosts (the SDK's blob: worker holds the PubSub socket and
+ * inherits this policy), plus loopback, where the emulated VideoSDK of our tests listens.
+ * Styles may be inline: Lit templates and the pre-paint theme need it; colours are checked as colours.
+ */
+const POLICY = {
+  'default-src': ["'self'"],
+  // The SDK compiles WebAssembly when it joins ('wasm-unsafe-eval' allows that, never JavaScript eval).
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'https:', 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'media-src': ["'self'", 'blob:', 'data:'],
+  'connect-src': ["'self'", 'https://*.videosdk.live', 'wss://*.videosdk.live', 'ws://127.0.0.1:*', 'wss://127.0.0.1:*'],
+  'worker-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+/** The Content-Security-Policy meta tag, with the hash of each inline script as the page finally is (so an edit re-hashes it). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+          (match) => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`,
+        );
+        const policy = { ...POLICY, 'script-src': [...POLICY['script-src'], ...hashes] };
+        const content = Object.entries(policy).map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 // Relative asset URLs so dist/ can be hosted under any path.
 export default defineConfig({
   base: './',
-  plugins: [firstPaint()],
+  // First paint writes the theme script; the policy is written after it, hashing the page as built.
+  plugins: [firstPaint(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     sourcemap: false,

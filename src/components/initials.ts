@@ -10,7 +10,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const INVISIBLE = /[\p{Cf}\p{Cc}\p{Z}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/u;
 
 /** Whether any code point of this text draws something. */
-function visible(text: string): boolean {
+export function visible(text: string): boolean {
   for (const char of text) if (!INVISIBLE.test(char)) return true;
   return false;
 }

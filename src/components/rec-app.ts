@@ -90,6 +90,8 @@ export class RecApp extends LitElement {
   @property({ attribute: false }) source?: MeetingSource | Promise<MeetingSource>;
   /** A fixed output size (the preview draws the true resolution); otherwise the element's own size. */
   @property({ attribute: false }) frameSize?: Size;
+  /** The URL's warnings are shown beside the frame (the preview panel does): the frame then shows none. */
+  @property({ type: Boolean }) warningsOutside = false;
   /** The palette, mirrored from the effective options so outer CSS can target it. */
   @property({ reflect: true }) theme: RecordingOptions['theme'] = 'DEFAULT';
 
@@ -273,7 +275,7 @@ export class RecApp extends LitElement {
   /** Bad URL values, shown only in the preview: a recording must never film a banner. */
   private renderWarnings() {
     const params = this.resolvedParams;
-    if (isRecorderMode(params) || params.warnings.length === 0) return nothing;
+    if (isRecorderMode(params) || params.warnings.length === 0 || this.warningsOutside) return nothing;
     return html`<ul class="banner" role="status" aria-label="URL parameter warnings">
       ${params.warnings.map((w) => html`<li>${w.message}</li>`)}
     </ul>`;

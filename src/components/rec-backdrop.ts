@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Background } from '../config/graphics-topics.js';
+import { ImageBudget } from './image-budget.js';
 
 /**
  * The live background behind the tiles: a CSS colour and/or an image covering the frame. The image
@@ -34,6 +35,8 @@ export class RecBackdrop extends LitElement {
 
   @state() private failedUrl?: string;
 
+  private readonly imageBudget = new ImageBudget(this, 'background image');
+
   private onError = (): void => {
     console.warn('Recording template: the background image could not be loaded; check that its address serves an image.');
     this.failedUrl = this.background?.imageUrl;
@@ -42,7 +45,8 @@ export class RecBackdrop extends LitElement {
   override render() {
     const background = this.background;
     if (!background) return nothing;
-    const image = background.imageUrl !== undefined && background.imageUrl !== this.failedUrl ? background.imageUrl : undefined;
+    const url = background.imageUrl;
+    const image = url !== undefined && url !== this.failedUrl && this.imageBudget.allows(url) ? url : undefined;
     // style.setProperty() takes the colour as one value: it cannot add a declaration.
     return html`<div part="backdrop" style=${styleMap({ backgroundColor: background.color ?? 'transparent' })}>
       ${image ? html`<img src=${image} alt="" referrerpolicy="no-referrer" @error=${this.onError} />` : nothing}

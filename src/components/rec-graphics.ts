@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { ImageBudget } from './image-budget.js';
 import type { Rect } from '../layout/types.js';
 import type { ToastRequest } from '../meeting/overlay.js';
 import type { ShownGraphics } from './view-state.js';
@@ -140,6 +141,7 @@ export class RecGraphics extends LitElement {
   @state() private toast?: ToastRequest;
   @state() private logoFailed?: string;
 
+  private readonly logoBudget = new ImageBudget(this, 'logo');
   private waiting: ToastRequest[] = [];
   private lastSeen = 0;
   private toastTimer?: ReturnType<typeof setTimeout>;
@@ -184,7 +186,7 @@ export class RecGraphics extends LitElement {
 
   override render() {
     const { banner, lowerThird, logo } = this.graphics;
-    return html`${logo && this.logoFailed !== logo.url
+    return html`${logo && this.logoFailed !== logo.url && this.logoBudget.allows(logo.url)
       ? html`<img part="logo" class="logo ${logo.corner}" src=${logo.url} alt="" referrerpolicy="no-referrer" @error=${this.onLogoError} />`
       : nothing}
     ${lowerThird ? this.renderLowerThird(lowerThird) : nothing}

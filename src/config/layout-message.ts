@@ -14,6 +14,9 @@ import { fromConfigObject } from './rest-config.js';
 /** The PubSub topic VideoSDK's prebuilt recorder listens on for live layout changes. */
 export const RECORDING_LAYOUT_TOPIC = LAYOUT_TOPICS.recording;
 
+/** Longest message read at all (a full one is under 200 characters); longer ones are refused before parsing. */
+export const MAX_LAYOUT_MESSAGE_LENGTH = 4096;
+
 /** The outcome of reading one message: the valid options (and a warning per invalid value), or why none. */
 export type LayoutMessageResult =
   | { ok: true; options: Partial<RecordingOptions>; warnings: OptionWarning[] }
@@ -21,6 +24,7 @@ export type LayoutMessageResult =
 
 /** Parses a `RECORDING_LAYOUT` message's text; never throws. */
 export function parseLayoutMessage(message: string): LayoutMessageResult {
+  if (message.length > MAX_LAYOUT_MESSAGE_LENGTH) return { ok: false, error: `longer than ${MAX_LAYOUT_MESSAGE_LENGTH} characters` };
   const parsed = parseJsonObject(message, '{"layout":{"type":"GRID","priority":"SPEAKER","gridSize":4}}');
   if (!parsed.ok) return parsed;
   const read = fromConfigObject(parsed.value);

@@ -101,6 +101,16 @@ export interface OptionWarning {
   readonly message: string;
 }
 
+/** A rejected value as JSON; one too deep to write (JSON.stringify overflows the stack) by its kind. */
+function shownValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : String(value);
+  }
+}
+
 /** Builds the one-line warning for a rejected value; `fallback` says what is used instead. */
 export function optionWarning(
   option: string,
@@ -108,7 +118,7 @@ export function optionWarning(
   accepted: string,
   fallback?: string,
 ): OptionWarning {
-  const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const shown = shownValue(value);
   const clipped = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
   const tail = fallback === undefined ? 'Ignored.' : `Using ${fallback}.`;
   return {

@@ -13,11 +13,20 @@ export function isSafeImageUrl(raw: string): boolean {
   }
 }
 
-/** A colour the browser accepts as a CSS `color` value (so it can never carry another declaration). */
+/** The CSS functions a colour may be written with; none of them can load anything. */
+const COLOR_FUNCTIONS = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color', 'color-mix', 'light-dark']);
+
+/**
+ * A colour the browser accepts as a CSS `color` value (so it can never carry another declaration),
+ * written only with colour functions: CSS.supports() passes any var(), whose fallback may hold a url().
+ */
 export function isCssColor(raw: string): boolean {
+  // Escapes, quotes and comments could spell a function name we would not see.
+  if (raw.length > 100 || /[\\'"]|\/\*/.test(raw)) return false;
+  for (const match of raw.matchAll(/([\w-]*)\s*\(/g)) if (!COLOR_FUNCTIONS.has(match[1]!.toLowerCase())) return false;
   // Read through globalThis: src/config/ is also compiled for Node (the launcher), which has no CSS object.
   const css = (globalThis as { CSS?: { supports(property: string, value: string): boolean } }).CSS;
-  return raw.length <= 100 && css !== undefined && css.supports('color', raw);
+  return css !== undefined && css.supports('color', raw);
 }
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;

@@ -3,6 +3,7 @@
  * result folded into one pending overlay, written to the store at most every FLUSH_MS, so a flood
  * costs a bounded amount of work and memory (the newest wins).
  */
+import { MalformedWarnings } from '../config/malformed-warnings.js';
 import { EMPTY_OVERLAY, type Overlay } from '../meeting/overlay.js';
 import { overlayChanged } from '../meeting/state.js';
 import type { MeetingStore } from '../meeting/store.js';
@@ -10,8 +11,6 @@ import { type CaptionInput, type TopicInput, applyCaption, readTopicMessage } fr
 
 /** The store is written at most this often (ms). */
 export const FLUSH_MS = 50;
-/** Malformed messages warned about one by one, then once more to say the rest are not. */
-const MAX_WARNINGS = 10;
 /** A repeated transcription result (VideoSDK hands an agent's to every agent) within this window is dropped. */
 const DUPLICATE_WINDOW_MS = 1500;
 
@@ -23,7 +22,7 @@ export class OverlayProcessor {
   private stopped = false;
   private pending?: Overlay;
   private flushTimer?: ReturnType<typeof setTimeout>;
-  private warnings = 0;
+  private readonly malformed = new MalformedWarnings('graphics messages');
   private readonly recentCaptions: Array<{ readonly key: string; readonly at: number }> = [];
 
   /** `chat`: whether CHAT messages become toasts. */
@@ -63,14 +62,8 @@ export class OverlayProcessor {
   }
 
   private warnMalformed(input: TopicInput, error: string): void {
-    this.warnings += 1;
-    if (this.warnings > MAX_WARNINGS + 1) return;
-    if (this.warnings === MAX_WARNINGS + 1) {
-      console.warn(`Recording template: more malformed graphics messages arrived; they are ignored without a warning each.`);
-      return;
-    }
     const from = input.senderId ? ` from ${input.senderId}` : '';
-    console.warn(`Recording template: ignored a ${input.topic} message${from}: ${error}.`);
+    this.malformed.warn(`Recording template: ignored a ${input.topic} message${from}: ${error}.`);
   }
 
   private isRepeat(input: CaptionInput): boolean {

@@ -4,7 +4,7 @@
  */
 import type { RecApp } from '../components/rec-app.js';
 import { RecFeaturesChangeEvent, RecOptionsChangeEvent, RecSourceReadyEvent } from '../components/events.js';
-import { fitFrame, outputSize, previewFeatureSearch, previewSearch } from './preview-url.js';
+import { fitFrame, outputSize, previewDemoSearch, previewFeatureSearch, previewSearch } from './preview-url.js';
 import './rec-preview-panel.js';
 import type { RecPreviewPanel } from './rec-preview-panel.js';
 
@@ -29,6 +29,8 @@ export function mountPreview(app: RecApp, host: HTMLElement = document.body): Mo
     panel.controls = event.controls;
   };
   app.addEventListener(RecSourceReadyEvent.eventName, onSourceReady);
+  // The panel lists the URL's warnings, so none covers the filmed frame.
+  app.warningsOutside = true;
   host.append(panel);
   document.documentElement.dataset.preview = 'panel';
 
@@ -72,6 +74,14 @@ export function mountPreview(app: RecApp, host: HTMLElement = document.body): Mo
     }
   };
   app.addEventListener(RecFeaturesChangeEvent.eventName, onFeatures);
+  // People added or removed in the panel are in the URL too (as demo=N), so a reload keeps them.
+  let people = app.params?.demo.count;
+  const unsubscribe = app.store.subscribe((state) => {
+    const count = [...state.participants.values()].filter((p) => !p.isAgent).length;
+    if (state.status !== 'live' || count === people) return;
+    people = count;
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${previewDemoSearch(window.location.search, count)}${window.location.hash}`);
+  });
   const observer = new ResizeObserver(() => place());
   observer.observe(panel);
   window.addEventListener('resize', place);
@@ -86,6 +96,8 @@ export function mountPreview(app: RecApp, host: HTMLElement = document.body): Mo
       app.removeEventListener(RecOptionsChangeEvent.eventName, onOptions);
       app.removeEventListener(RecFeaturesChangeEvent.eventName, onFeatures);
       app.removeEventListener(RecSourceReadyEvent.eventName, onSourceReady);
+      unsubscribe();
+      app.warningsOutside = false;
       panel.remove();
       for (const name of ['inset', 'left', 'top', 'width', 'height', 'transform', 'transformOrigin', 'boxShadow'] as const) {
         app.style[name] = '';

@@ -52,10 +52,27 @@ const LAUNCHER_FLAGS: readonly (readonly [string, OptionName])[] = [
   ['speaker-dwell-ms', 'speakerDwellMs'],
 ];
 
-/** The `videosdk-record start` command that records a room with these options and this template. */
+/** Where the command says the template is hosted when the preview runs somewhere VideoSDK cannot open. */
+export const PLACEHOLDER_HOST = 'https://your.host';
+
+/**
+ * The `videosdk-record start` command that records a room with these options and this template.
+ * A template served over http or from this machine (the dev server) is named at `PLACEHOLDER_HOST`
+ * with the same path, since the launcher refuses such addresses.
+ */
 export function launcherCommand(options: RecordingOptions, templateUrl: string): string {
   const flags = LAUNCHER_FLAGS.map(([flag, name]) => `--${flag} ${String(options[name])}`);
-  return ['videosdk-record start --room <ROOM_ID>', `--template-url ${shellQuote(templateUrl)}`, ...flags].join(' ');
+  const url = new URL(templateUrl);
+  const hosted = url.protocol === 'https:' && !looksLocal(url.hostname) ? templateUrl : `${PLACEHOLDER_HOST}${url.pathname}${url.search}`;
+  return ['videosdk-record start --room <ROOM_ID>', `--template-url ${shellQuote(hosted)}`, ...flags].join(' ');
+}
+
+/** Loopback, private or single-label hosts: VideoSDK's recorder cannot reach them, and the launcher refuses them. */
+function looksLocal(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
+  if (host.includes(':')) return host === '::1' || /^f[cd]|^fe80/.test(host);
+  return !host.includes('.') || /^(127|10|0)\.|^192\.168\.|^169\.254\.|^172\.(1[6-9]|2\d|3[01])\./.test(host);
 }
 
 /** Quotes a value for a POSIX shell when it holds anything but safe characters. */
@@ -96,6 +113,13 @@ export function previewFeatureSearch(current: string, features: Pick<FeaturePara
   for (const [name, value] of featureFlagsToQuery(features)) query.set(name, value);
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/** The page's query with `demo` set to this many simulated participants (the panel adds and removes them); everything else kept. */
+export function previewDemoSearch(current: string, count: number): string {
+  const query = new URLSearchParams(current);
+  query.set('demo', String(count));
+  return `?${query.toString()}`;
 }
 
 /** The host app's call that puts these graphics on every recorder (`publishRecordingGraphics`). */

@@ -13,6 +13,7 @@ import {
 } from '../config/graphics-topics.js';
 import type { Participant } from '../meeting/state.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
+import type { ShownGraphics } from '../components/view-state.js';
 import { panelStyles } from './panel-styles.js';
 
 /**
@@ -45,6 +46,8 @@ export class RecGraphicsControls extends LitElement {
   @property({ attribute: false }) controls?: DemoControls;
   /** Who a lower third can be anchored to. */
   @property({ attribute: false }) participants: readonly Participant[] = [];
+  /** The graphics on the frame (from the URL or published): the fields start from them, not from examples. */
+  @property({ attribute: false }) graphics: ShownGraphics = {};
 
   @state() private status = '';
   @state() private failed = false;
@@ -105,13 +108,13 @@ export class RecGraphicsControls extends LitElement {
       <legend>Live graphics</legend>
       <p class="hint">Published on ${RECORDING_GRAPHICS_TOPIC} through the simulated meeting, as a host app would.</p>
       ${this.renderGraphic('Banner', 'banner', 'Show banner', this.showBanner, html`
-        <input id="banner-text" type="text" aria-label="Banner text" value="Live from Berlin" />
+        <input id="banner-text" type="text" aria-label="Banner text" value=${this.graphics.banner?.text ?? 'Live from Berlin'} />
         <select id="banner-position" aria-label="Banner position">
-          ${BANNER_POSITIONS.map((p) => html`<option value=${p}>${p}</option>`)}
+          ${BANNER_POSITIONS.map((p) => html`<option value=${p} ?selected=${this.graphics.banner?.position === p}>${p}</option>`)}
         </select>
       `)}
       ${this.renderGraphic('Lower third', 'lowerThird', 'Show lower third', this.showLowerThird, html`
-        <input id="lt-title" type="text" aria-label="Lower third title" value="Ana Lima" />
+        <input id="lt-title" type="text" aria-label="Lower third title" value=${this.graphics.lowerThird?.title ?? 'Ana Lima'} />
         <input id="lt-subtitle" type="text" aria-label="Lower third subtitle" value="Head of Product" />
         <select id="lt-participant" aria-label="Lower third on">
           <option value="">on the frame</option>
@@ -123,14 +126,14 @@ export class RecGraphicsControls extends LitElement {
         <input id="toast-ms" type="number" aria-label="Toast duration (ms)" min=${MIN_TOAST_MS} max=${MAX_TOAST_MS} step="500" value=${DEFAULT_TOAST_MS} />
       `)}
       ${this.renderGraphic('Logo', 'logo', 'Show logo', this.showLogo, html`
-        <input id="logo-url" type="url" aria-label="Logo address (https: or data:image)" placeholder="https://your.host/logo.svg" />
+        <input id="logo-url" type="url" aria-label="Logo address (https: or data:image)" placeholder="https://your.host/logo.svg" value=${this.graphics.logo?.url ?? ''} />
         <select id="logo-corner" aria-label="Logo corner">
           ${LOGO_CORNERS.map((c) => html`<option value=${c}>${c}</option>`)}
         </select>
       `)}
       ${this.renderGraphic('Background', 'background', 'Set background', this.setBackground, html`
-        <input id="bg-color" type="text" aria-label="Background colour" value="#0b1d3a" />
-        <input id="bg-image" type="url" aria-label="Background image address (https:)" placeholder="https://your.host/bg.jpg" />
+        <input id="bg-color" type="text" aria-label="Background colour" value=${this.graphics.background?.color ?? '#0b1d3a'} />
+        <input id="bg-image" type="url" aria-label="Background image address (https:)" placeholder="https://your.host/bg.jpg" value=${this.graphics.background?.imageUrl ?? ''} />
       `)}
       <p class="status ${this.failed ? 'error' : ''}" aria-live="polite">${this.status}</p>
     </fieldset>`;

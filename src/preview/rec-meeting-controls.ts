@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { RecFeaturesChangeEvent } from '../components/events.js';
+import { labelName } from '../components/initials.js';
 import { type AgentState, type MeetingState, type Participant, emptyMeeting } from '../meeting/state.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import { panelStyles } from './panel-styles.js';
@@ -141,7 +142,8 @@ export class RecMeetingControls extends LitElement {
     const speaking = meeting.activeSpeakerId === p.id;
     const pinned = meeting.pins.some((pin) => pin.participantId === p.id && pin.cam);
     const sharing = meeting.presenterId === p.id;
-    const name = p.displayName;
+    // As the tile shows it: "?" for a name with nothing visible in it.
+    const name = labelName(p.displayName);
     const hidden = this.hiddenIds.includes(p.id) || p.hiddenFromRecording === true;
     // data-row-for, not data-participant-id: that attribute is the tiles' testing contract alone.
     return html`<li data-row-for=${p.id}>

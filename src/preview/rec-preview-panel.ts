@@ -1,5 +1,5 @@
 /** The designer panel: a collapsible side bar holding the options, features, graphics, meeting and "Record this design" sections. */
-import { LitElement, css, html, unsafeCSS } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RecApp } from '../components/rec-app.js';
 import { RecFeaturesChangeEvent, RecOptionsChangeEvent } from '../components/events.js';
@@ -75,6 +75,13 @@ export class RecPreviewPanel extends LitElement {
       .toggle {
         min-width: 32px;
       }
+      .warnings {
+        margin: 0 0 12px;
+        padding: 8px 12px 8px 28px;
+        border-radius: 8px;
+        background: #fff4cc;
+        color: #3d2f00;
+      }
     `,
   ];
 
@@ -134,6 +141,15 @@ export class RecPreviewPanel extends LitElement {
     this.collapsed = !this.collapsed;
   };
 
+  /** The URL's bad values, beside the frame rather than over it. */
+  private renderWarnings() {
+    const warnings = this.app?.params?.warnings ?? [];
+    if (warnings.length === 0) return nothing;
+    return html`<ul class="warnings" role="status" aria-label="URL parameter warnings">
+      ${warnings.map((w) => html`<li>${w.message}</li>`)}
+    </ul>`;
+  }
+
   override render() {
     const people = [...this.meeting.participants.values()];
     return html`
@@ -150,6 +166,7 @@ export class RecPreviewPanel extends LitElement {
         <h2 id="panel-title">Recording designer</h2>
       </header>
       <div class="body" id="panel-body" role="region" aria-labelledby="panel-title" ?hidden=${this.collapsed}>
+        ${this.renderWarnings()}
         <rec-option-fields .options=${this.options} @rec-options-change=${this.onEdit}></rec-option-fields>
         <rec-features-controls
           .features=${this.features}
@@ -157,7 +174,7 @@ export class RecPreviewPanel extends LitElement {
           .participants=${people}
           @rec-features-change=${this.onEdit}
         ></rec-features-controls>
-        <rec-graphics-controls .controls=${this.controls} .participants=${people}></rec-graphics-controls>
+        <rec-graphics-controls .controls=${this.controls} .participants=${people} .graphics=${this.app?.graphics ?? {}}></rec-graphics-controls>
         <rec-meeting-controls
           .meeting=${this.meeting}
           .controls=${this.controls}

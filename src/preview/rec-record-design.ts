@@ -5,7 +5,7 @@ import { DEFAULT_OPTIONS, type RecordingOptions } from '../config/options.js';
 import { optionsToQuery } from '../config/url-params.js';
 import type { ShownGraphics } from '../components/view-state.js';
 import { panelStyles } from './panel-styles.js';
-import { launcherCommand, publishCall, recordingTemplateUrl } from './preview-url.js';
+import { PLACEHOLDER_HOST, launcherCommand, publishCall, recordingTemplateUrl } from './preview-url.js';
 
 /**
  * What records the design on show: the query string to add to the template URL, the
@@ -78,7 +78,7 @@ export class RecRecordDesign extends LitElement {
       <textarea id="publish-text" data-copy="Publish call" readonly rows="6" .value=${call}></textarea>
       <button @click=${() => this.copy(call, 'Publish call')}>Copy publish call</button>
       <p class="status" role="status">${this.copyStatus}</p>
-      <p class="hint">VideoSDK opens only https template URLs: host dist/ and use that address.</p>
+      <p class="hint">VideoSDK opens only https template URLs: host dist/ and put that address in place of ${PLACEHOLDER_HOST}.</p>
     </fieldset>`;
   }
 }

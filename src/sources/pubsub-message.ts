@@ -20,11 +20,11 @@ export function fromSender(senderId: string | undefined): string {
 }
 
 /** The text of a message as VideoSDK delivers it (`message`, `senderId`, `senderName`); null, with a warning, when it has none. */
-export function pubSubText(topic: string, message: unknown): PubSubText | null {
+export function pubSubText(topic: string, message: unknown, warn: (text: string) => void = console.warn): PubSubText | null {
   const fields = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
   const senderId = typeof fields.senderId === 'string' && fields.senderId ? fields.senderId : undefined;
   if (typeof fields.message !== 'string') {
-    console.warn(`Recording template: ignored a ${topic} message${fromSender(senderId)}: it has no text.`);
+    warn(`Recording template: ignored a ${topic} message${fromSender(senderId)}: it has no text.`);
     return null;
   }
   const senderName = typeof fields.senderName === 'string' && fields.senderName ? fields.senderName : undefined;
@@ -32,16 +32,16 @@ export function pubSubText(topic: string, message: unknown): PubSubText | null {
 }
 
 /** The options a live layout message sets; a malformed one is ignored (and bad values left out) with one warning saying why. */
-export function layoutOptionsOf(message: PubSubText): Partial<RecordingOptions> {
+export function layoutOptionsOf(message: PubSubText, warn: (text: string) => void = console.warn): Partial<RecordingOptions> {
   const { topic } = message;
   const from = fromSender(message.senderId);
   const parsed = parseLayoutMessage(message.text);
   if (!parsed.ok) {
-    console.warn(`Recording template: ignored a ${topic} message${from}: ${parsed.error}.`);
+    warn(`Recording template: ignored a ${topic} message${from}: ${parsed.error}.`);
     return {};
   }
   if (parsed.warnings.length > 0) {
-    console.warn(`Recording template: in a ${topic} message${from}: ${parsed.warnings.map((w) => w.message).join(' ')}`);
+    warn(`Recording template: in a ${topic} message${from}: ${parsed.warnings.map((w) => w.message).join(' ')}`);
   }
   return parsed.options;
 }

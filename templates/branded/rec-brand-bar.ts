@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ImageBudget } from '../../src/components/image-budget.js';
 
 /**
  * The branded template's title bar: a logo and a title across the top of the recording frame.
@@ -60,9 +61,15 @@ export class RecBrandBar extends LitElement {
 
   @state() private logoFailed = false;
 
+  private readonly logoBudget = new ImageBudget(this, 'logo (logoUrl)');
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('logoUrl')) this.logoFailed = false;
-    this.hidden = !this.heading && (!this.logoUrl || this.logoFailed);
+    this.hidden = !this.heading && !this.showsLogo();
+  }
+
+  private showsLogo(): boolean {
+    return this.logoUrl !== undefined && !this.logoFailed && this.logoBudget.allows(this.logoUrl);
   }
 
   private onLogoError = (): void => {
@@ -72,7 +79,7 @@ export class RecBrandBar extends LitElement {
 
   override render() {
     return html`<div part="bar" class="bar">
-      ${this.logoUrl && !this.logoFailed
+      ${this.showsLogo()
         ? html`<img part="logo" src=${this.logoUrl} alt="" referrerpolicy="no-referrer" @error=${this.onLogoError} />`
         : nothing}
       ${this.heading ? html`<span part="title" class="title">${this.heading}</span>` : nothing}

@@ -197,11 +197,46 @@ describe('<rec-preview-panel>', () => {
     });
   });
 
+  describe('bad URL values', () => {
+    it('are listed in the panel, beside the filmed frame, never over its tiles', async () => {
+      const p = await preview('still=1&demo=4&layoutType=NOPE');
+      expect(p.app.shadowRoot!.querySelector('[aria-label="URL parameter warnings"]')).to.equal(null);
+      const list = p.one<HTMLElement>('[aria-label="URL parameter warnings"]');
+      expect(list.textContent).to.contain('layoutType=');
+      const box = list.getBoundingClientRect();
+      const frame = p.app.getBoundingClientRect();
+      const overlaps = box.left < frame.right && frame.left < box.right && box.top < frame.bottom && frame.top < box.bottom;
+      expect(overlaps).to.equal(false);
+    });
+  });
+
   describe('simulated meeting controls', () => {
     it('marks its rows with data-row-for and leaves data-participant-id to the tiles', async () => {
       const p = await preview('still=1&demo=3');
       expect(p.all('li[data-row-for]').map((row) => row.dataset.rowFor)).to.deep.equal(['p1', 'p2', 'p3']);
       expect(p.all('[data-participant-id]')).to.deep.equal([]);
+    });
+
+    it('names a participant with nothing visible in their name "?", as the tile does, never a blank row', async () => {
+      const p = await preview(`still=1&demo=2&names=${encodeURIComponent('\u3164,\u200b')}`);
+      const rows = p.all('li[data-row-for] .who > span:first-child').map((span) => span.textContent);
+      expect(rows).to.deep.equal(['?', '?']);
+      expect(p.button('Speak ?')).to.be.instanceOf(HTMLButtonElement);
+    });
+
+    it('writes participants added or removed to the URL as demo=N, so a reload keeps them', async () => {
+      const p = await preview('still=1&demo=2');
+      await p.click(p.button('Add participant'));
+      expect(new URLSearchParams(window.location.search).get('demo')).to.equal('3');
+      await p.click(p.button(`Remove ${p.nameOf('p1')}`));
+      expect(new URLSearchParams(window.location.search).get('demo')).to.equal('2');
+    });
+
+    it("starts the graphics fields from what the frame shows: the URL's banner and logo", async () => {
+      const logo = 'https://x.example/logo.svg';
+      const p = await preview(`still=1&demo=2&banner=Hello&logoUrl=${encodeURIComponent(logo)}`);
+      expect(p.byId<HTMLInputElement>('banner-text').value).to.equal('Hello');
+      expect(p.byId<HTMLInputElement>('logo-url').value).to.equal(logo);
     });
 
     it('adds and removes participants', async () => {
@@ -283,7 +318,9 @@ describe('<rec-preview-panel>', () => {
       expect(parseTemplateParams(query).options).to.deep.equal(p.app.options);
       expect(query).to.contain('layoutType=SIDEBAR').and.contain('quality=high');
       const command = p.byId<HTMLTextAreaElement>('command-text').value;
-      expect(command).to.match(/^videosdk-record start --room <ROOM_ID> --template-url \S+/);
+      // This page is http://localhost, which the launcher refuses (exit 2): the command names a placeholder host.
+      expect(command).to.match(/^videosdk-record start --room <ROOM_ID> --template-url '?https:\/\/your\.host\/\S* /);
+      expect(command).not.to.contain('localhost').and.not.to.contain('127.0.0.1');
       expect(command).to.contain('--layout SIDEBAR').and.contain('--quality high').and.contain('--grid-size 4');
       expect(command).not.to.contain('still=').and.not.to.contain('demo=');
     });

@@ -3,9 +3,11 @@ import '../../src/components/overlay-elements.js';
 import type { RecBackdrop } from '../../src/components/rec-backdrop.js';
 import type { RecCaptions } from '../../src/components/rec-captions.js';
 import type { RecGraphics } from '../../src/components/rec-graphics.js';
+import { MAX_IMAGE_BYTES, imageRefusal } from '../../src/components/image-budget.js';
 import { CAPTION_HOLD_MS, type Caption, type ToastRequest } from '../../src/meeting/overlay.js';
 import { wait } from '../fixtures/harness.js';
 
+import { blackPng, browserDeflate } from '../fixtures/png.js';
 
 function aCaption(patch: Partial<Caption> = {}): Caption {
   return { seq: 1, speakerId: 'p1', speakerName: 'Ana Lima', text: 'Hello everyone.', interim: '', updatedAt: performance.now(), ...patch };
@@ -76,6 +78,8 @@ describe('<rec-graphics>', () => {
     expect(banner.textContent!.trim()).to.equal('Live <b>now</b>');
     expect(Math.round(banner.getBoundingClientRect().height)).to.equal(30);
     expect(part(el, 'lower-third-title')!.textContent).to.equal('Ana Lima');
+    // The logo comes once its size is checked.
+    await waitUntil(() => part(el, 'logo'), 'the logo shown', { timeout: 2000 });
     const logo = part(el, 'logo') as HTMLImageElement;
     expect(logo.referrerPolicy).to.equal('no-referrer');
     // Above the banner and the caption band.
@@ -126,7 +130,59 @@ describe('<rec-graphics>', () => {
     } finally {
       console.warn = original;
     }
-    expect(warnings.filter((w) => w.includes('logo could not be loaded'))).to.have.length(1);
+    expect(warnings.filter((w) => w.includes('logo is not shown: it could not be loaded'))).to.have.length(1);
+  });
+});
+
+describe('images from outside: what they may cost', () => {
+  // 8192×8192 pixels in about 70 KB: it would decode to 256 MB, eight times the 4K frame the page accepts.
+  let huge = '';
+  let small = '';
+  before(async () => {
+    huge = URL.createObjectURL(new Blob([await blackPng(8192, 8192, browserDeflate)], { type: 'image/png' }));
+    small = URL.createObjectURL(new Blob([await blackPng(64, 64, browserDeflate)], { type: 'image/png' }));
+  });
+
+  /** Runs `action` with console warnings collected into `warnings`. */
+  async function collecting(warnings: string[], action: () => Promise<void>): Promise<void> {
+    const original = console.warn;
+    console.warn = (text: string) => warnings.push(text);
+    try {
+      await action();
+    } finally {
+      console.warn = original;
+    }
+  }
+
+  it('never puts a logo of too many pixels on the frame, and says why once', async () => {
+    const warnings: string[] = [];
+    await collecting(warnings, async () => {
+      const el = await inFrame<RecGraphics>(html`<rec-graphics .graphics=${{ logo: { url: huge, corner: 'top-left' } }}></rec-graphics>`);
+      await waitUntil(() => warnings.length > 0, 'a warning', { timeout: 5000 });
+      await el.updateComplete;
+      expect(part(el, 'logo')).to.equal(null);
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('logo is not shown').and.contain('8192×8192 pixels');
+  });
+
+  it('never puts a background image of too many pixels on the frame, and shows one that fits', async () => {
+    const warnings: string[] = [];
+    await collecting(warnings, async () => {
+      const el = await inFrame<RecBackdrop>(html`<rec-backdrop .background=${{ imageUrl: huge }}></rec-backdrop>`);
+      await waitUntil(() => warnings.length > 0, 'a warning', { timeout: 5000 });
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      el.background = { imageUrl: small };
+      await waitUntil(() => el.shadowRoot!.querySelector('img')?.getAttribute('src') === small, 'the small image shown', { timeout: 5000 });
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('background image is not shown').and.contain('pixels');
+  });
+
+  it('refuses a data: image whose file is over the byte limit without loading it', async () => {
+    const url = `data:image/png;base64,${'A'.repeat(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 8)}`;
+    const reason = await imageRefusal(url, new AbortController().signal);
+    expect(reason).to.contain('MB');
   });
 });
 
@@ -135,7 +191,7 @@ describe('<rec-backdrop>', () => {
     const el = await inFrame<RecBackdrop>(html`<rec-backdrop .background=${{ color: 'rgb(10, 20, 30)' }}></rec-backdrop>`);
     expect(getComputedStyle(part(el, 'backdrop')!).backgroundColor).to.equal('rgb(10, 20, 30)');
     el.background = { imageUrl: 'data:image/svg+xml;utf8,<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>' };
-    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.querySelector('img'), 'the image shown once its size is checked', { timeout: 2000 });
     const img = el.shadowRoot!.querySelector('img')!;
     expect(getComputedStyle(img).objectFit).to.equal('cover');
     await wait(0);

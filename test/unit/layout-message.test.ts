@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import {
+  MAX_LAYOUT_MESSAGE_LENGTH,
   RECORDING_LAYOUT_TOPIC,
   layoutMessageObject,
   parseLayoutMessage,
   publishRecordingLayout,
 } from '../../src/config/layout-message.js';
+import { fromConfigObject } from '../../src/config/rest-config.js';
 import { FakeMeeting, FakeMedia } from '../fixtures/fake-js-sdk.js';
 
 describe('parseLayoutMessage', () => {
@@ -53,6 +55,25 @@ describe('parseLayoutMessage', () => {
       if (!result.ok) expect(result.error).to.contain(error);
     });
   }
+});
+
+describe('parseLayoutMessage on hostile input', () => {
+  it(`refuses a message longer than ${MAX_LAYOUT_MESSAGE_LENGTH} characters before reading it`, () => {
+    const long = JSON.stringify({ theme: 'DARK', pad: 'x'.repeat(MAX_LAYOUT_MESSAGE_LENGTH) });
+    const result = parseLayoutMessage(long);
+    expect(result.ok).to.equal(false);
+    expect(result.ok ? '' : result.error).to.contain(`longer than ${MAX_LAYOUT_MESSAGE_LENGTH}`);
+  });
+
+  it('never throws on a deeply nested value, as a message or as a REST config object', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const read = fromConfigObject({ theme: deep, layout: { gridSize: deep } });
+    expect(read.ok && read.warnings.map((w) => w.option)).to.deep.equal(['layout.gridSize', 'theme']);
+    expect(read.ok && read.warnings[1]!.message).to.contain('theme=').and.contain('accepted: DARK, LIGHT, DEFAULT');
+    const text = `{"theme":${'['.repeat(2000)}${']'.repeat(2000)}}`;
+    expect(parseLayoutMessage(text).ok).to.equal(true);
+  });
 });
 
 describe('publishRecordingLayout', () => {

@@ -82,6 +82,13 @@ describe('demo names', () => {
     expect(initials('Ngọc Ánh Trần')).to.equal('NÁ');
     expect(initials('zoë')).to.equal('Z');
   });
+
+  it('never draw invisible characters: blank letters (U+3164) and zero-width ones count as nothing', () => {
+    expect(initials('\u3164')).to.equal('');
+    expect(initials('\u3164\u3164 \u200b')).to.equal('');
+    expect(initials('\u3164 Ana \u115f Lima')).to.equal('AL');
+    expect(initials('\u200bzoë')).to.equal('Z');
+  });
 });
 
 describe('hueFor', () => {

@@ -189,6 +189,15 @@ describe('VideoSdkSource: live layout changes (PubSub RECORDING_LAYOUT)', () => 
     expect(r.store.state).to.equal(before);
   });
 
+  it('warns about the first malformed messages one by one, then once that the rest are ignored', async () => {
+    const r = await recorder(room);
+    const log = await captureConsole(() => {
+      for (let i = 0; i < 50; i++) r.meeting.pubSub.send(RECORDING_LAYOUT_TOPIC, `not json ${i}`);
+    });
+    expect(log.warn).to.have.length(11);
+    expect(log.warn[10]).to.contain('more malformed').and.contain(RECORDING_LAYOUT_TOPIC);
+  });
+
   it('keeps the valid options of a message with one bad value, warning once about that value', async () => {
     const r = await recorder(room);
     const log = await captureConsole(() =>

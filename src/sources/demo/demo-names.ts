@@ -1,4 +1,5 @@
 /** Display names for simulated participants: accents, non-Latin scripts, right-to-left text and emoji. */
+import { visible } from '../../components/initials.js';
 import { type Random, shuffled } from './demo-random.js';
 
 /** The built-in names a simulated meeting picks from (each exercises a different text path). */
@@ -58,13 +59,18 @@ export class DemoNamePicker {
   }
 }
 
-/** The initials shown on a synthetic video frame: first letters of the first two words (grapheme-aware). */
+/**
+ * The initials shown on a synthetic video frame: first visible letters of the first two words
+ * (grapheme-aware); blank letters such as U+3164 draw nothing, so they never count.
+ */
 export function initials(displayName: string): string {
-  const words = displayName.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return words
+  const firstShown = (word: string) => [...segmenter.segment(word)].map((s) => s.segment).find((g) => visible(g) && /[\p{L}\p{N}]/u.test(g));
+  return displayName
+    .split(/\s+/)
+    .map(firstShown)
+    .filter((g) => g !== undefined)
     .slice(0, 2)
-    .map((w) => segmenter.segment(w)[Symbol.iterator]().next().value?.segment ?? '')
     .join('')
     .toLocaleUpperCase();
 }

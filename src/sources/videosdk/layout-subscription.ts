@@ -5,6 +5,7 @@
  */
 import type { message as PubSubMessage } from '@videosdk.live/js-sdk';
 import { RECORDING_LAYOUT_TOPIC } from '../../config/layout-message.js';
+import { MalformedWarnings } from '../../config/malformed-warnings.js';
 import type { RecordingOptions } from '../../config/options.js';
 import { layoutOptionsOf, pubSubText } from '../pubsub-message.js';
 import { TopicSubscription } from './topic-subscription.js';
@@ -22,11 +23,14 @@ export class LayoutSubscription {
     retryDelayMs?: number,
   ) {
     // Messages not applied yet are folded into one change, oldest first (newest wins per option).
+    const malformed = new MalformedWarnings(`${topic} messages`);
     const receive = (messages: readonly PubSubMessage[]): void => {
       const combined: Partial<RecordingOptions> = {};
+      // Malformed messages are warned about up to a cap, so a flood cannot flood the log.
+      const warn = (text: string) => malformed.warn(text);
       for (const message of messages) {
-        const text = pubSubText(topic, message);
-        if (text) Object.assign(combined, layoutOptionsOf(text));
+        const text = pubSubText(topic, message, warn);
+        if (text) Object.assign(combined, layoutOptionsOf(text, warn));
       }
       if (Object.keys(combined).length > 0) apply(combined);
     };

@@ -81,7 +81,7 @@ export class PubSubServer {
     this.topicsOf.set(connection, new Set());
     connection.send(welcome(PING_INTERVAL_MS));
     let seq = 0;
-    const pinger = setInterval(() => connection.send(ping(++seq)), PING_INTERVAL_MS);
+    const pinger = setInterval(() => connection.send(ping(++seq)), PING_INTERVAL_MS).unref();
     connection.onClose(() => {
       clearInterval(pinger);
       this.topicsOf.delete(connection);

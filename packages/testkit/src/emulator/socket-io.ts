@@ -68,7 +68,8 @@ export class SocketIoServer {
   /** Sends engine.io's open packet: the client then connects to the default namespace. */
   open(): void {
     this.send(`0${JSON.stringify({ sid: this.sid, upgrades: [], pingInterval: PING_INTERVAL_MS, pingTimeout: PING_TIMEOUT_MS, maxPayload: 1_000_000 })}`);
-    this.pingTimer = setInterval(() => this.send('2'), PING_INTERVAL_MS);
+    // Unref'd: when the page goes without a close (its browser closed), the ping must not keep Node alive.
+    this.pingTimer = setInterval(() => this.send('2'), PING_INTERVAL_MS).unref();
   }
 
   get isConnected(): boolean {
