@@ -62,10 +62,13 @@ export function readApiUrl(env: Env): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw usageError(`VIDEOSDK_API_URL=${JSON.stringify(raw)} is not a URL; accepted: an http(s) URL such as ${DEFAULT_API_URL}`);
+    throw usageError(`VIDEOSDK_API_URL=${JSON.stringify(raw.replace(/\/\/[^/@]*@/, "//…@"))} is not a URL; accepted: an http(s) URL such as ${DEFAULT_API_URL}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw usageError(`VIDEOSDK_API_URL must be an http(s) URL, not ${url.protocol}`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw usageError('VIDEOSDK_API_URL must not contain a user name or password (the value is not shown); accepted: an http(s) URL such as https://api.videosdk.live');
   }
   return url;
 }

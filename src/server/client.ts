@@ -71,7 +71,10 @@ function checkApiUrl(raw: string | URL | undefined): URL {
   if (!URL.canParse(text) || !['https:', 'http:'].includes(new URL(text).protocol)) {
     throw invalidOptions(`apiUrl is not valid; accepted: an http(s) URL such as ${DEFAULT_API_URL}`);
   }
-  return new URL(text);
+  const url = new URL(text);
+  // Never echoed: a password here would end up in every message that names the host.
+  if (url.username !== '' || url.password !== '') throw invalidOptions('apiUrl must not contain a user name or password (VideoSDK authenticates with the signed token)');
+  return url;
 }
 
 function checkNetwork(options: Partial<NetworkSettings>): NetworkSettings {

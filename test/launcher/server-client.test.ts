@@ -90,10 +90,10 @@ describe('every REST method sends exactly the documented request', () => {
     ['participantRecordings.stop', () => client.participantRecordings.stop({ roomId: 'r', participantId: 'p' }), 'POST', '/v2/recordings/participant/stop', { roomId: 'r', participantId: 'p' }],
     ['hls.start', () => client.hls.start({ roomId: 'r', config: { ...config, recording: { enabled: true } }, transcription: { enabled: true } }), 'POST', '/v2/hls/start', { roomId: 'r', config: { ...config, recording: { enabled: true } }, transcription: { enabled: true } }],
     ['hls.stop', () => client.hls.stop({ roomId: 'r' }), 'POST', '/v2/hls/end', { roomId: 'r' }],
-    ['hls.list', () => client.hls.list({ roomId: 'r' }), 'GET', '/v2/hls/', undefined, { roomId: 'r' }],
+    ['hls.list', () => client.hls.list({ roomId: 'r' }), 'GET', '/v2/hls', undefined, { roomId: 'r' }],
     ['livestreams.start', () => client.livestreams.start({ roomId: 'r', outputs: [{ url: 'rtmp://a.example.com/live', streamKey: STREAM_KEY }] }), 'POST', '/v2/livestreams/start', { roomId: 'r', outputs: [{ url: 'rtmp://a.example.com/live', streamKey: STREAM_KEY }] }],
     ['livestreams.stop', () => client.livestreams.stop({ roomId: 'r' }), 'POST', '/v2/livestreams/end', { roomId: 'r' }],
-    ['livestreams.list', () => client.livestreams.list({ roomId: 'r' }), 'GET', '/v2/livestreams/', undefined, { roomId: 'r' }],
+    ['livestreams.list', () => client.livestreams.list({ roomId: 'r' }), 'GET', '/v2/livestreams', undefined, { roomId: 'r' }],
     ['rooms.create', () => client.rooms.create({ customRoomId: 'weekly', webhook: { endPoint: 'https://h.example.com/', events: ['recording-*'] }, autoCloseConfig: { type: 'session-ends', duration: 60 } }), 'POST', '/v2/rooms', { customRoomId: 'weekly', webhook: { endPoint: 'https://h.example.com/', events: ['recording-*'] }, autoCloseConfig: { type: 'session-ends', duration: 60 } }],
   ];
   for (const [name, call, method, path, body, query] of calls) {
