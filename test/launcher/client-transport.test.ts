@@ -8,12 +8,12 @@ import { buildVideoSdkClient, type VideoSdkClient, type VideoSdkClientOptions } 
 import { VideoSdkError } from '../../src/server/errors.js';
 import { parseRetryAfter, type RetryNotice } from '../../src/server/http.js';
 import { serverMessage } from '../../src/server/server-message.js';
-import { FakeVideoSdk } from './fake-videosdk.js';
+import { FakeRestApi } from './fake-rest-api.js';
 import { API_KEY, closedPort, SECRET } from './harness.js';
 
-let fake: FakeVideoSdk;
+let fake: FakeRestApi;
 before(async () => {
-  fake = await FakeVideoSdk.start(SECRET, API_KEY);
+  fake = await FakeRestApi.start(SECRET, API_KEY);
 });
 after(async () => {
   await fake.close();

@@ -7,17 +7,17 @@ import { DEFAULT_OPTIONS } from '../../src/config/options.js';
 import { toRestConfig } from '../../src/config/rest-config.js';
 import { buildVideoSdkClient, createVideoSdkClient, type VideoSdkClient } from '../../src/server/client.js';
 import { VideoSdkError } from '../../src/server/errors.js';
-import { FakeVideoSdk } from './fake-videosdk.js';
+import { FakeRestApi } from './fake-rest-api.js';
 import { API_KEY, SECRET } from './harness.js';
 
 const STREAM_KEY = 'live_123456_streamKeyThatMustNeverShow';
 const TEMPLATE = 'https://rec.example.com/t/?brand=acme';
 const config = toRestConfig(DEFAULT_OPTIONS);
 
-let fake: FakeVideoSdk;
+let fake: FakeRestApi;
 let client: VideoSdkClient;
 before(async () => {
-  fake = await FakeVideoSdk.start(SECRET, API_KEY);
+  fake = await FakeRestApi.start(SECRET, API_KEY);
   client = buildVideoSdkClient({ apiKey: API_KEY, secret: SECRET, apiUrl: fake.url, retries: 2, retryBaseMs: 1 }, { sleep: async () => undefined });
 });
 after(() => fake.close());

@@ -4,6 +4,7 @@ import { startWebhookServer, type WebhookServer } from '../../src/launcher/webho
 import { MAX_WEBHOOK_BYTES, type Rejection } from '../../src/server/webhook-handler.js';
 import type { WebhookEvent } from '../../src/server/webhooks.js';
 import { runCli } from './harness.js';
+import { WEBHOOK_PUBLIC_KEY } from './webhook-signing.js';
 import { failed, json, post, type Reply, send, started, startWatch, stopped } from './watch-harness.js';
 
 describe('webhook receiver', () => {
@@ -11,7 +12,7 @@ describe('webhook receiver', () => {
   const received: WebhookEvent[] = [];
   const rejected: Rejection[] = [];
   before(async () => {
-    server = await startWebhookServer({ host: '127.0.0.1', port: 0, onEvent: (w) => void received.push(w), onRejected: (r) => rejected.push(r) });
+    server = await startWebhookServer({ host: '127.0.0.1', port: 0, publicKey: WEBHOOK_PUBLIC_KEY, onEvent: (w) => void received.push(w), onRejected: (r) => rejected.push(r) });
   });
   after(async () => {
     await server.close();
