@@ -58,9 +58,10 @@ async function signatureOptions(context: CommandContext): Promise<Pick<WebhookHa
     });
     return { publicKey: pemKey(text, '--webhook-public-key-file') };
   }
+  // The flag is explicit, so it wins over a key in the environment.
+  if (booleanFlag(context.values, 'allow-unsigned')) return { allowUnsigned: true };
   const pinned = context.env.VIDEOSDK_WEBHOOK_PUBLIC_KEY;
   if (pinned !== undefined && pinned.trim() !== '') return { publicKey: pemKey(pinned.replace(/\\n/g, '\n'), 'VIDEOSDK_WEBHOOK_PUBLIC_KEY') };
-  if (booleanFlag(context.values, 'allow-unsigned')) return { allowUnsigned: true };
   return { client: videoSdk(context) };
 }
 

@@ -210,19 +210,18 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     } catch {
       return reject(503, "VideoSDK's webhook public key could not be fetched; retry", { 'retry-after': '5' });
     }
-    let json: unknown;
     if (trusted !== undefined) {
       try {
-        json = verifier.verifySync(body.bytes, request.headers[SIGNATURE_HEADER], trusted);
+        verifier.verifySync(body.bytes, request.headers[SIGNATURE_HEADER], trusted);
       } catch (error) {
-        if (error instanceof WebhookVerificationError && /not valid JSON/.test(error.message)) return reject(400, 'body is not valid JSON');
-        return reject(401, `${SIGNATURE_HEADER} is missing or does not match the body`);
+        // The SDK parses the body after checking the signature: only its verification errors are refusals.
+        const parseOnly = !(error instanceof WebhookVerificationError) || /not valid JSON/.test(error.message);
+        if (!parseOnly) return reject(401, `${SIGNATURE_HEADER} is missing or does not match the body`);
       }
-    } else {
-      const decoded = decodeJson(body.bytes);
-      if (!decoded.ok) return reject(400, 'body is not valid JSON');
-      json = decoded.value;
     }
+    const decoded = decodeJson(body.bytes);
+    if (!decoded.ok) return reject(400, 'body is not valid JSON');
+    const json = decoded.value;
     const parsed = parseWebhook(pruned(json, MAX_WEBHOOK_DEPTH));
     if (!parsed.ok) return reject(422, parsed.error);
     try {

@@ -30,11 +30,10 @@ export function send(url: string, options: { method?: string; headers?: Record<s
 
 /** The JSON content-type header. */
 export const json = { 'content-type': 'application/json' };
-/** Posts a value as JSON, signed with the test key as VideoSDK signs (unless `headers` are given). */
-export const post = (url: string, value: unknown, headers?: Record<string, string>) => {
-  const body = JSON.stringify(value);
-  return send(url, { headers: headers ?? signedHeaders(body), body });
-};
+/** Posts a value as JSON, signed with the test key as VideoSDK signs; `headers` go over the signed ones. */
+export const post = (url: string, value: unknown, headers: Record<string, string> = {}) => signedSend(url, JSON.stringify(value), headers);
+/** Sends a raw body with a valid signature. */
+export const signedSend = (url: string, body: string | Buffer, headers: Record<string, string> = {}) => send(url, { headers: { ...signedHeaders(body), ...headers }, body });
 
 /** A recording-started webhook. */
 export const started = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-started', data: { meetingId, sessionId } });
