@@ -207,7 +207,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof LauncherError) return fail(error);
     if (error instanceof VideoSdkError) return fail(fromVideoSdkError(error));
     if (io.signal?.aborted) {
-      output.note('interrupted');
+      // The request may have left before the interrupt: say how to find out, as for exit 7.
+      output.note(command?.checkWith ? `interrupted; if the request was already sent it may have taken effect: ${command.checkWith}` : 'interrupted');
       return EXIT.interrupted;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -367,6 +367,15 @@ describe('start', () => {
     assert.equal(result.code, 130);
     assert.match(result.stderr, /interrupted/);
   });
+  // Defect 7: a start interrupted after it was sent may have started the recording.
+  it('Ctrl-C after start was sent exits 130 with the hint to check with list', async () => {
+    api.fake.faults.push({ kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const result = await runCli(['start', '--room', 'r', '--template-url', 'https://rec.example.com/'], { ...api.env, VIDEOSDK_TIMEOUT_MS: '5000' }, { signal: controller.signal });
+    assert.equal(result.code, 130);
+    assert.match(result.stderr, /interrupted; if the request was already sent it may have taken effect: check with `list` before trying again/);
+  });
 });
 
 describe('stop', () => {
