@@ -1,6 +1,6 @@
-#!/usr/bin/env node
-// Entry point of `videosdk-record`. Loads the TypeScript CLI through tsx's scoped loader, so it runs
-// right after `npm ci` with no build step and without changing how the rest of the process loads modules.
+#!/usr/bin/env -S node --
+// `videosdk-record` from the repo's sources (npm run record): the TypeScript CLI through tsx's scoped loader, no build step.
+// The published CLI is packages/server (compiled). "--" keeps Node 20 off our own --env-file flag.
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 

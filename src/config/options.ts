@@ -9,7 +9,8 @@ export const LAYOUT_TYPES = ['GRID', 'SPOTLIGHT', 'SIDEBAR'] as const;
 export const LAYOUT_PRIORITIES = ['SPEAKER', 'PIN'] as const;
 export const THEMES = ['DARK', 'LIGHT', 'DEFAULT'] as const;
 export const MODES = ['video-and-audio', 'audio'] as const;
-export const QUALITIES = ['low', 'med', 'high'] as const;
+// ultra: the vendor's top recording tier; the page draws at the recorder's viewport, whatever the tier.
+export const QUALITIES = ['low', 'med', 'high', 'ultra'] as const;
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export const MAX_GRID_SIZE = 4;
 export const MAX_SPEAKER_DWELL_MS = 10_000;

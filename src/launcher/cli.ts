@@ -3,6 +3,7 @@
  * line (or JSON with --json) and its documented exit code. `run` never calls process.exit, so tests
  * drive it in-process.
  */
+import { helpLine } from './template-url-flags.js';
 import { parseArgs } from 'node:util';
 import { MIN_SECRET_LENGTH } from '../server/client.js';
 import { VideoSdkError } from '../server/errors.js';
@@ -36,10 +37,10 @@ const GLOBAL_OPTIONS = {
 } as const;
 
 const GLOBAL_FLAG_HELP = [
-  '--json           machine-readable output: one JSON document (NDJSON events for watch)',
-  '--show-token     print the tokens the launcher signs (also inside URLs) instead of redacting them',
-  '--env-file FILE  read credentials from FILE instead of ./.env',
-  '-h, --help       this help',
+  helpLine('--json', 'machine-readable output: one JSON document (NDJSON events for watch)'),
+  helpLine('--show-token', 'print the tokens the launcher signs (also inside URLs) instead of redacting them'),
+  helpLine('--env-file FILE', 'read credentials from FILE instead of ./.env'),
+  helpLine('-h, --help', 'this help'),
 ];
 
 // Flags people reach for out of habit; refused without echoing the value, which may be a secret.
@@ -83,7 +84,8 @@ function commandHelp(spec: CommandSpec): string {
     '',
     'Flags:',
     ...spec.flags.map((line) => `  ${line}`),
-    ...GLOBAL_FLAG_HELP.map((line) => `  ${line}`),
+    // A command that explains a global flag in its own words lists it once.
+    ...GLOBAL_FLAG_HELP.filter((line) => !spec.flags.some((own) => own.split(' ')[0] === line.split(' ')[0])).map((line) => `  ${line}`),
     '',
     spec.examples.length > 1 ? 'Examples:' : 'Example:',
     ...spec.examples.map((line) => `  ${line}`),
@@ -205,7 +207,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof LauncherError) return fail(error);
     if (error instanceof VideoSdkError) return fail(fromVideoSdkError(error));
     if (io.signal?.aborted) {
-      output.note('interrupted');
+      // The request may have left before the interrupt: say how to find out, as for exit 7.
+      output.note(command?.checkWith ? `interrupted; if the request was already sent it may have taken effect: ${command.checkWith}` : 'interrupted');
       return EXIT.interrupted;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@
  * Flag values checked before any network call, each failure one line naming the flag and what it
  * accepts. Layout flags are validated by the same zod schemas the template page uses.
  */
+import { OPTION_FLAGS } from '../config/option-flags.js';
 import { acceptedValues, type OptionName, OptionSchemas, type RecordingOptions } from '../config/options.js';
 import { isLocalHost } from '../server/template-url.js';
 import { usageError } from './errors.js';
@@ -10,16 +11,7 @@ import { usageError } from './errors.js';
 export type FlagValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
 
 /** Layout flags and the recording option each one sets. */
-export const LAYOUT_FLAGS: Readonly<Record<string, OptionName>> = {
-  layout: 'layoutType',
-  priority: 'layoutPriority',
-  'grid-size': 'layoutGridSize',
-  theme: 'theme',
-  mode: 'mode',
-  quality: 'quality',
-  orientation: 'orientation',
-  'speaker-dwell-ms': 'speakerDwellMs',
-};
+export const LAYOUT_FLAGS: Readonly<Record<string, OptionName>> = Object.fromEntries(OPTION_FLAGS.map(({ flag, option }) => [flag, option]));
 
 /** A string flag's value (the last one when repeated), or undefined. */
 export function stringFlag(values: FlagValues, name: string): string | undefined {

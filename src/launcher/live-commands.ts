@@ -12,7 +12,7 @@ import { booleanFlag, identifierFlag, stringFlags } from './flags.js';
 import { allPages, entryLine, LIST_PAGE_SIZE } from './list-format.js';
 import { isLocalHost } from '../server/template-url.js';
 import { readStreamKeys, STREAM_KEY_VARIABLE } from './stream-keys.js';
-import { overrideNotes, TEMPLATE_URL_FLAG_HELP, TEMPLATE_URL_OPTIONS, type TemplateUrlResult, templateUrlFromFlags } from './template-url-flags.js';
+import { overrideNotes, templateUrlFlagHelp, TEMPLATE_URL_OPTIONS, type TemplateUrlResult, templateUrlFromFlags } from './template-url-flags.js';
 
 const START_ONLY = ['template-url', 'record', 'transcription', 'rtmp-url', 'stream-key-file', 'ttl', 'allow-insecure-template', 'layout', 'priority', 'grid-size', 'theme', 'mode', 'quality', 'orientation', 'speaker-dwell-ms'];
 
@@ -77,7 +77,7 @@ export const hlsCommand: CommandSpec = {
   flags: [
     'start|stop|list           what to do (required)',
     '--room ID                 the meeting (required)',
-    ...TEMPLATE_URL_FLAG_HELP,
+    ...templateUrlFlagHelp('start only; required'),
     '--record                  start only: also record the stream',
     '--transcription           start only: also transcribe it',
     DRY_RUN_HELP,
@@ -124,7 +124,7 @@ export const livestreamCommand: CommandSpec = {
   flags: [
     'start|stop|list           what to do (required)',
     '--room ID                 the meeting (required)',
-    ...TEMPLATE_URL_FLAG_HELP,
+    ...templateUrlFlagHelp('start only; required'),
     '--rtmp-url URL            start only: rtmp(s):// destination; repeat for several outputs',
     `--stream-key-file FILE    start only: one stream key per line, in the order of the URLs (else ${STREAM_KEY_VARIABLE}, one output)`,
     '--record                  start only: also record the stream',

@@ -108,7 +108,7 @@ export const listCommand: CommandSpec = {
   name: 'list',
   summary: "list a room's recordings with file URL, size and duration (GET /v2/recordings)",
   usage: 'videosdk-record list --room ID [--session ID]',
-  flags: ['--room ID      the meeting (required)', '--session ID   only this session'],
+  flags: ['--room ID                 the meeting (required)', '--session ID              only this session'],
   examples: ['videosdk-record list --room abcd-efgh-ijkl --json'],
   options: { room: { type: 'string' }, session: { type: 'string' } },
   async run(context) {

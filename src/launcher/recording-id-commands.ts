@@ -21,9 +21,9 @@ export const recordingCommand: CommandSpec = {
   summary: 'show or delete one recording by its id (GET/DELETE /v2/recordings/{id})',
   usage: 'videosdk-record recording get ID | recording delete ID --yes [--dry-run]',
   flags: [
-    'get ID                   print the recording: date, session, size, duration, file URL',
-    'delete ID                delete it and its file for good (needs --yes)',
-    '--yes                    confirm the deletion',
+    'get ID                    print the recording: date, session, size, duration, file URL',
+    'delete ID                 delete it and its file for good (needs --yes)',
+    '--yes                     confirm the deletion',
     DRY_RUN_HELP,
     'IDs are the `id` of each recording in `list --json`.',
   ],

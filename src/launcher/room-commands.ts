@@ -10,7 +10,7 @@ import { type CommandSpec, videoSdk } from './command-spec.js';
 import { DRY_RUN_HELP, DRY_RUN_OPTION, dryRun } from './dry-run.js';
 import { EXIT, usageError } from './errors.js';
 import { booleanFlag, identifierFlag, stringFlags, urlFlag } from './flags.js';
-import { overrideNotes, TEMPLATE_URL_FLAG_HELP, TEMPLATE_URL_OPTIONS, templateUrlFromFlags } from './template-url-flags.js';
+import { overrideNotes, templateUrlFlagHelp, TEMPLATE_URL_OPTIONS, templateUrlFromFlags } from './template-url-flags.js';
 
 const TEMPLATE_FLAGS = Object.keys(TEMPLATE_URL_OPTIONS);
 
@@ -24,7 +24,7 @@ export const roomCommand: CommandSpec = {
     '--custom-room-id ID       your own id for the room',
     '--auto-record             record every session from its start with the template (needs --template-url)',
     '--auto-hls                stream every session as HLS from its start with the template (needs --template-url)',
-    ...TEMPLATE_URL_FLAG_HELP,
+    ...templateUrlFlagHelp('required with --auto-record or --auto-hls'),
     '--webhook-url URL         where VideoSDK posts this room\'s webhooks',
     '--webhook-event TYPE      with --webhook-url: a webhook type or pattern such as "recording-*"; repeatable',
     '                          (default: every type `watch` understands)',

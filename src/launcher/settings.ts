@@ -27,10 +27,25 @@ export async function loadEnv(env: Env, cwd: string, envFile: string | undefined
     if (envFile === undefined && code === 'ENOENT') return env;
     throw usageError(`--env-file: cannot read ${path} (${code ?? 'error'})`);
   }
-  const fromFile = parseEnv(text) as Record<string, string>;
+  // A byte-order mark (Windows editors) would become part of the first variable's name.
+  const clean = text.replace(/^\uFEFF/, '');
+  const cut = cutByHash(clean);
+  if (cut !== undefined) {
+    throw usageError(`${path}: the value of ${cut} has an unquoted # and would be cut there (the rest reads as a comment); put the value in quotes: ${cut}="…"`);
+  }
+  const fromFile = parseEnv(clean) as Record<string, string>;
   const merged: Record<string, string | undefined> = { ...fromFile };
   for (const [name, value] of Object.entries(env)) if (value !== undefined) merged[name] = value;
   return merged;
+}
+
+/** The first variable whose unquoted value has a # inside it (not after a space, where it starts a comment). */
+function cutByHash(text: string): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([^'"`\s].*)$/.exec(line);
+    if (match && /[^\s]#/.test(match[2]!)) return match[1];
+  }
+  return undefined;
 }
 
 /** The API key and secret, or an auth error saying where to put them or why the secret cannot be one. */
@@ -62,10 +77,13 @@ export function readApiUrl(env: Env): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw usageError(`VIDEOSDK_API_URL=${JSON.stringify(raw)} is not a URL; accepted: an http(s) URL such as ${DEFAULT_API_URL}`);
+    throw usageError(`VIDEOSDK_API_URL=${JSON.stringify(raw.replace(/\/\/[^/@]*@/, "//…@"))} is not a URL; accepted: an http(s) URL such as ${DEFAULT_API_URL}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw usageError(`VIDEOSDK_API_URL must be an http(s) URL, not ${url.protocol}`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw usageError('VIDEOSDK_API_URL must not contain a user name or password (the value is not shown); accepted: an http(s) URL such as https://api.videosdk.live');
   }
   return url;
 }

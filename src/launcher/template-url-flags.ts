@@ -3,6 +3,7 @@
  * room create): the layout options and their help, and the templateUrl the library builds from
  * --template-url (its own layout options kept), the layout flags over them and a join token for --ttl.
  */
+import { OPTION_FLAGS, optionFlagHelp } from '../config/option-flags.js';
 import type { OptionName } from '../config/options.js';
 import type { TemplateOutput } from '../server/template-url.js';
 import { MIN_TEMPLATE_TOKEN_TTL_SECONDS, type TemplateUrl } from '../server/template-url-builder.js';
@@ -19,35 +20,32 @@ export const TEMPLATE_URL_OPTIONS = {
   'template-url': { type: 'string' },
   ttl: { type: 'string' },
   'allow-insecure-template': { type: 'boolean' },
-  layout: { type: 'string' },
-  priority: { type: 'string' },
-  'grid-size': { type: 'string' },
-  theme: { type: 'string' },
-  mode: { type: 'string' },
-  quality: { type: 'string' },
-  orientation: { type: 'string' },
-  'speaker-dwell-ms': { type: 'string' },
+  ...Object.fromEntries(OPTION_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
 } as const;
 
-/** The layout flags' help lines. */
-export const LAYOUT_FLAG_HELP = [
-  '--layout GRID|SPOTLIGHT|SIDEBAR      layout type (default GRID)',
-  '--priority SPEAKER|PIN               who gets the main place (default SPEAKER)',
-  '--grid-size 1-4                      tiles on screen (default 4)',
-  '--theme DARK|LIGHT|DEFAULT           colours (default DEFAULT)',
-  '--mode video-and-audio|audio         (default video-and-audio)',
-  '--quality low|med|high               (default med)',
-  '--orientation landscape|portrait     (default landscape)',
-  '--speaker-dwell-ms 0-10000           ms a new speaker must talk before the layout follows (default 1500)',
-];
+/** The column help text starts at in every command's flag list (after the two-space indent). */
+export const HELP_COLUMN = 26;
 
-/** The help lines of --template-url, the layout flags, --ttl and --allow-insecure-template. */
-export const TEMPLATE_URL_FLAG_HELP = [
-  '--template-url BASE       https address of the hosted template page (required)',
-  ...LAYOUT_FLAG_HELP,
-  '--ttl DURATION            lifetime of the join token in the templateUrl (default 24h, at least 10m)',
-  '--allow-insecure-template permit http and local template addresses (testing only; VideoSDK refuses them)',
-];
+/** The layout flags' help lines, defaults included. */
+export const LAYOUT_FLAG_HELP = optionFlagHelp(HELP_COLUMN);
+
+/** One help line: the flag and its value, then the text from HELP_COLUMN. */
+export function helpLine(flag: string, text: string): string {
+  return `${flag.padEnd(HELP_COLUMN)}${text}`;
+}
+
+/** The help lines of --template-url (`required` says when it is needed), the layout flags, --ttl and --allow-insecure-template. */
+export function templateUrlFlagHelp(required = 'required'): string[] {
+  return [
+    helpLine('--template-url BASE', `https address of the hosted template page (${required})`),
+    ...LAYOUT_FLAG_HELP,
+    helpLine('--ttl DURATION', 'lifetime of the join token in the templateUrl (default 24h, at least 10m)'),
+    helpLine('--allow-insecure-template', 'permit http and local template addresses (testing only; VideoSDK refuses them)'),
+  ];
+}
+
+/** The help lines of a command that always needs --template-url. */
+export const TEMPLATE_URL_FLAG_HELP = templateUrlFlagHelp();
 
 /** A layout option both a flag and the base URL's query set: the flag's value is the one used. */
 export interface LayoutOverride {

@@ -29,13 +29,13 @@ function target(context: CommandContext, command: string) {
 }
 
 const TARGET_FLAGS = [
-  'start|stop               what to do (required)',
-  '--room ID                the meeting (required)',
-  '--participant ID         whose recording (required)',
+  'start|stop                what to do (required)',
+  '--room ID                 the meeting (required)',
+  '--participant ID          whose recording (required)',
 ];
 const START_FLAGS = [
-  '--webhook-url URL        start only: where VideoSDK posts its webhooks',
-  '--bucket-dir-path PATH   start only: folder in your storage bucket',
+  '--webhook-url URL         start only: where VideoSDK posts its webhooks',
+  '--bucket-dir-path PATH    start only: folder in your storage bucket',
   DRY_RUN_HELP,
 ];
 const OPTIONS = {
@@ -76,7 +76,7 @@ export const participantCommand: CommandSpec = {
   name: 'participant',
   summary: "start or stop recording one participant's audio and video in one file",
   usage: 'videosdk-record participant start|stop --room ID --participant ID [--file-format webm|mp4] [--webhook-url URL] [--bucket-dir-path PATH] [--dry-run]',
-  flags: [...TARGET_FLAGS, '--file-format webm|mp4   start only: the file format (VideoSDK\'s default when left out)', ...START_FLAGS],
+  flags: [...TARGET_FLAGS, '--file-format webm|mp4    start only: the file format (VideoSDK\'s default when left out)', ...START_FLAGS],
   examples: ['videosdk-record participant start --room abcd-efgh-ijkl --participant p1 --file-format mp4'],
   options: { ...OPTIONS, 'file-format': { type: 'string' } },
   positionals: ['start|stop'],

@@ -2,11 +2,14 @@
  * `watch`: runs the webhook receiver, prints each webhook as a state transition as it arrives and,
  * with --until, exits when that terminal webhook arrives (0), or its run fails (6).
  */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { printable, printableDeep } from '../server/printable.js';
+import type { WebhookHandlerOptions } from '../server/webhook-handler.js';
 import { TERMINAL_WEBHOOK_TYPES, type WebhookEvent, type WebhookFamily, type WebhookType, webhookKind, webhookUrls } from '../server/webhooks.js';
-import type { CommandSpec } from './command-spec.js';
+import { type CommandContext, type CommandSpec, videoSdk } from './command-spec.js';
 import { EXIT, LauncherError, usageError } from './errors.js';
-import { identifierFlag, portFlag, stringFlag } from './flags.js';
+import { booleanFlag, identifierFlag, portFlag, stringFlag } from './flags.js';
 import { startWebhookServer } from './webhook-server.js';
 
 /** The port watch listens on unless --port says otherwise. */
@@ -34,7 +37,7 @@ function describe(event: WebhookEvent): string {
   const data: Record<string, unknown> = event.data;
   const who = typeof data.participantId === 'string' ? ` participant ${data.participantId}${typeof data.kind === 'string' ? ` ${data.kind}` : ''}` : '';
   const urls = webhookUrls(event);
-  return `${event.webhookType}  room ${event.data.meetingId} session ${event.data.sessionId}${who}${urls.length > 0 ? `  ${urls.join(' ')}` : ''}`;
+  return `${event.webhookType}  room ${event.data.meetingId ?? '?'} session ${event.data.sessionId ?? '?'}${who}${urls.length > 0 ? `  ${urls.join(' ')}` : ''}`;
 }
 
 function untilFlag(raw: string | undefined): WebhookType | undefined {
@@ -45,19 +48,47 @@ function untilFlag(raw: string | undefined): WebhookType | undefined {
   return type;
 }
 
+/** Whose signature watch trusts: a pinned key (env or file), VideoSDK's own fetched key, or none (--allow-unsigned). */
+async function signatureOptions(context: CommandContext): Promise<Pick<WebhookHandlerOptions, 'publicKey' | 'client' | 'allowUnsigned'>> {
+  const file = stringFlag(context.values, 'webhook-public-key-file');
+  if (file !== undefined) {
+    const path = resolve(context.cwd, file);
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw usageError(`--webhook-public-key-file: cannot read ${path} (${error.code ?? 'error'})`);
+    });
+    return { publicKey: pemKey(text, '--webhook-public-key-file') };
+  }
+  // The flag is explicit, so it wins over a key in the environment.
+  if (booleanFlag(context.values, 'allow-unsigned')) return { allowUnsigned: true };
+  const pinned = context.env.VIDEOSDK_WEBHOOK_PUBLIC_KEY;
+  if (pinned !== undefined && pinned.trim() !== '') return { publicKey: pemKey(pinned.replace(/\\n/g, '\n'), 'VIDEOSDK_WEBHOOK_PUBLIC_KEY') };
+  return { client: videoSdk(context) };
+}
+
+function pemKey(text: string, name: string): string {
+  if (!/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/.test(text)) {
+    throw usageError(`${name} is not valid; accepted: VideoSDK's webhook public key in PEM (-----BEGIN PUBLIC KEY-----…)`);
+  }
+  return text.trim();
+}
+
 /** The watch command. */
 export const watchCommand: CommandSpec = {
   name: 'watch',
   summary: 'receive VideoSDK webhooks (recording, HLS, RTMP, participant, transcription) and print state transitions',
-  usage: 'videosdk-record watch [--port 8787] [--host 127.0.0.1] [--until TYPE] [--room ID]',
+  usage: 'videosdk-record watch [--port 8787] [--host 127.0.0.1] [--until TYPE] [--room ID] [--webhook-public-key-file PEM | --allow-unsigned]',
   flags: [
-    '--port N                 port to listen on (default 8787; 0 picks a free one)',
-    '--host ADDRESS           address to bind (default 127.0.0.1, loopback only)',
-    '--until TYPE             exit when a terminal webhook arrives: a *-stopped type (or transcription-completed)',
-    '                         exits 0 when it arrives and 6 if that run fails first; a *-failed type keeps',
-    '                         watching until that failure, then exits 6. stopped and failed mean',
-    '                         recording-stopped and recording-failed.',
-    '--room ID                only this room\'s webhooks count for --until (others are still printed)',
+    '--port N                  port to listen on (default 8787; 0 picks a free one)',
+    '--host ADDRESS            address to bind (default 127.0.0.1, loopback only)',
+    '--until TYPE              exit when a terminal webhook arrives: a *-stopped type (or transcription-completed)',
+    '                          exits 0 when it arrives and 6 if that run fails first; a *-failed type keeps',
+    '                          watching until that failure, then exits 6. stopped and failed mean',
+    '                          recording-stopped and recording-failed.',
+    '--room ID                 only this room\'s webhooks count for --until (others are still printed)',
+    '--webhook-public-key-file PEM',
+    '                          VideoSDK\'s webhook key to verify signatures with (or VIDEOSDK_WEBHOOK_PUBLIC_KEY);',
+    '                          without either, the key is fetched once with VIDEOSDK_API_KEY and VIDEOSDK_SECRET',
+    '--allow-unsigned          accept webhooks without a valid signature (local experiments only; warns)',
     'VideoSDK must reach the receiver: expose the port through a tunnel and pass its public URL',
     'to `start --webhook-url` (or `room create --webhook-url`).',
   ],
@@ -67,6 +98,8 @@ export const watchCommand: CommandSpec = {
     host: { type: 'string' },
     until: { type: 'string' },
     room: { type: 'string' },
+    'webhook-public-key-file': { type: 'string' },
+    'allow-unsigned': { type: 'boolean' },
   },
   async run(context) {
     const { values, out, signal } = context;
@@ -75,6 +108,7 @@ export const watchCommand: CommandSpec = {
     const until = untilFlag(stringFlag(values, 'until'));
     const target = until === undefined ? undefined : webhookKind(until);
     const roomFilter = identifierFlag(values, 'room', false);
+    const signature = await signatureOptions(context);
     if (signal?.aborted) return EXIT.interrupted;
 
     let finish: (code: number) => void = () => undefined;
@@ -118,6 +152,8 @@ export const watchCommand: CommandSpec = {
         host,
         port,
         onEvent,
+        ...signature,
+        onWarning: (message) => out.note(message),
         onRejected: (rejection) => {
           if (out.json) out.data({ event: 'rejected', ...printableDeep(rejection) });
           else out.note(printable(`rejected ${rejection.method} ${rejection.path}: ${rejection.status} ${rejection.reason}`));

@@ -2,6 +2,7 @@
 import { type FeatureParams, featureFlagsToQuery } from '../config/feature-params.js';
 import type { RecordingGraphicsMessage } from '../config/graphics-topics.js';
 import { DEFAULT_OPTIONS, OptionSchemas, type OptionName, type Orientation, type Quality, type RecordingOptions } from '../config/options.js';
+import { OPTION_FLAGS } from '../config/option-flags.js';
 import { optionsToQuery } from '../config/url-params.js';
 import type { Size } from '../layout/types.js';
 
@@ -10,6 +11,7 @@ export const OUTPUT_SIZES: Readonly<Record<Quality, Size>> = {
   low: { width: 640, height: 360 },
   med: { width: 1280, height: 720 },
   high: { width: 1920, height: 1080 },
+  ultra: { width: 3840, height: 2160 },
 };
 
 /** The frame the recorder films for a quality and orientation (portrait swaps the sides). */
@@ -40,18 +42,6 @@ export function previewSearch(current: string, options: RecordingOptions): strin
   return text ? `?${text}` : '';
 }
 
-/** Launcher flags for each option, in the order the command line shows them. */
-const LAUNCHER_FLAGS: readonly (readonly [string, OptionName])[] = [
-  ['layout', 'layoutType'],
-  ['priority', 'layoutPriority'],
-  ['grid-size', 'layoutGridSize'],
-  ['theme', 'theme'],
-  ['mode', 'mode'],
-  ['quality', 'quality'],
-  ['orientation', 'orientation'],
-  ['speaker-dwell-ms', 'speakerDwellMs'],
-];
-
 /** Where the command says the template is hosted when the preview runs somewhere VideoSDK cannot open. */
 export const PLACEHOLDER_HOST = 'https://your.host';
 
@@ -61,7 +51,7 @@ export const PLACEHOLDER_HOST = 'https://your.host';
  * with the same path, since the launcher refuses such addresses.
  */
 export function launcherCommand(options: RecordingOptions, templateUrl: string): string {
-  const flags = LAUNCHER_FLAGS.map(([flag, name]) => `--${flag} ${String(options[name])}`);
+  const flags = OPTION_FLAGS.map(({ flag, option }) => `--${flag} ${String(options[option])}`);
   const url = new URL(templateUrl);
   const hosted = url.protocol === 'https:' && !looksLocal(url.hostname) ? templateUrl : `${PLACEHOLDER_HOST}${url.pathname}${url.search}`;
   return ['videosdk-record start --room <ROOM_ID>', `--template-url ${shellQuote(hosted)}`, ...flags].join(' ');

@@ -3,7 +3,7 @@
  * groups mirror the REST API; each method takes one options object named as in the REST body and
  * resolves to a typed result or rejects with a VideoSdkError.
  */
-import { invalidOptions } from './errors.js';
+import { invalidOptions, VideoSdkError } from './errors.js';
 import { DEFAULT_NETWORK, type NetworkSettings, type RetryNotice, type SettingNames, Transport, type TransportOptions } from './http.js';
 import { type RestGroups, restGroups } from './rest-groups.js';
 import type { BaseUrlNames } from './template-url.js';
@@ -46,6 +46,8 @@ export interface VideoSdkClient extends RestGroups {
   readonly tokens: { mint(options?: MintOptions): Promise<Token> };
   /** Builds the templateUrl VideoSDK opens for `output` (default recording), with a room-bound join token. */
   templateUrl(options: TemplateUrlOptions): Promise<TemplateUrl>;
+  /** VideoSDK's webhook public key (PEM), fetched once and kept: what createWebhookHandler verifies against. */
+  webhookPublicKey(): Promise<string>;
 }
 
 /** What the CLI adds: messages naming its environment variables and flags, and a clock tests can skip. */
@@ -71,7 +73,10 @@ function checkApiUrl(raw: string | URL | undefined): URL {
   if (!URL.canParse(text) || !['https:', 'http:'].includes(new URL(text).protocol)) {
     throw invalidOptions(`apiUrl is not valid; accepted: an http(s) URL such as ${DEFAULT_API_URL}`);
   }
-  return new URL(text);
+  const url = new URL(text);
+  // Never echoed: a password here would end up in every message that names the host.
+  if (url.username !== '' || url.password !== '') throw invalidOptions('apiUrl must not contain a user name or password (VideoSDK authenticates with the signed token)');
+  return url;
 }
 
 function checkNetwork(options: Partial<NetworkSettings>): NetworkSettings {
@@ -102,7 +107,16 @@ export function buildVideoSdkClient(options: VideoSdkClientOptions, internals: C
     ...(internals.sleep ? { sleep: internals.sleep } : {}),
     ...(internals.random ? { random: internals.random } : {}),
   });
+  let webhookKey: string | undefined;
   return {
+    async webhookPublicKey() {
+      webhookKey ??= await transport.request({ send: (sdk) => sdk.webhooks.getPublicKey() });
+      if (typeof webhookKey !== 'string' || !webhookKey.includes('PUBLIC KEY')) {
+        webhookKey = undefined;
+        throw new VideoSdkError('api', 'VideoSDK sent a webhook public key that is not a PEM key', { endpoint: 'GET /v2/public/rsa-public-key' });
+      }
+      return webhookKey;
+    },
     tokens: {
       async mint(mint = {}) {
         const minted = await mintToken(credentials, { ...mint, ttlSeconds: mint.ttlSeconds ?? 3600 });

@@ -1,16 +1,21 @@
 /**
- * The transport under every REST call: a fresh short-lived crawler token per attempt sent as the raw
- * `Authorization` header, a timeout on every attempt, bounded retries with backoff where a re-send
- * cannot do anything twice (docs/launcher.md, "Retries"), typed errors for everything else, and
- * every error message redacted before it leaves.
+ * The transport under every REST call: VideoSDK's server SDK builds the request (path, query, body,
+ * its REST token) and our `fetch` hook decides what each answer means. The hook adds what the SDK
+ * lacks: redirects reported and never followed, a cap on the reply's size, echoed secrets redacted
+ * before anything reads the reply, and "outcome unknown" for a state-changing request that may have
+ * arrived. Retries are ours (the SDK's are off): bounded, with backoff, only where a re-send cannot do
+ * anything twice (docs/launcher.md, "Retries").
  */
+import { TimeoutError, VideoSDK } from '@videosdk.live/server-sdk';
 import { VideoSdkError, type VideoSdkErrorKind } from './errors.js';
 import { Redactor } from './redact.js';
 import { readServerReply } from './server-message.js';
-import { type Credentials, mintToken } from './token.js';
+import type { Credentials } from './token.js';
 
-/** Lifetime of the token sent with each REST call. */
+/** Lifetime of the token the SDK signs for REST calls. */
 export const REST_TOKEN_TTL_SECONDS = 600;
+/** The largest reply read from VideoSDK (8 MB); a longer one is cut off and reported. */
+export const MAX_REPLY_BYTES = 8 * 1024 * 1024;
 const MAX_BACKOFF_MS = 30_000;
 
 /** How requests behave on slow or failing networks. */
@@ -54,12 +59,9 @@ export interface TransportOptions {
   readonly random?: () => number;
 }
 
-/** One REST call: `secrets` are values of this request (stream keys, upload URLs) never to be shown. */
-export interface RequestSpec {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-  readonly body?: object;
+/** One REST call: `send` makes it through the SDK; `secrets` (stream keys, upload URLs) are never shown. */
+export interface CallSpec<T> {
+  readonly send: (sdk: VideoSDK) => Promise<T>;
   readonly secrets?: readonly (string | undefined)[];
   readonly signal?: AbortSignal | undefined;
 }
@@ -105,10 +107,13 @@ function describeNetworkError(error: unknown): string {
 
 // Failures to connect at all: not one byte of the request left, so re-sending cannot do anything twice.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+// fetch refuses some ports (6000, 6665…) before it connects, with this message and no code.
+const NOT_SENT_MESSAGES = new Set(['bad port']);
 
-/** True when fetch failed before the request was sent (every address refused, unknown host…). */
+/** True when fetch failed before the request was sent (every address refused, unknown host, blocked port…). */
 function nothingSent(error: unknown): boolean {
   const cause = rootCause(error);
+  if (cause instanceof Error && NOT_SENT_MESSAGES.has(cause.message)) return true;
   const codeOf = (value: unknown): string | undefined => (value as NodeJS.ErrnoException | undefined)?.code;
   // Node tries each address of a host in turn and reports them together.
   const codes = codeOf(cause) === undefined && cause instanceof AggregateError ? cause.errors.map(codeOf) : [codeOf(cause)];
@@ -117,9 +122,56 @@ function nothingSent(error: unknown): boolean {
 
 const UNKNOWN_OUTCOME = 'not re-sent, as it changes state and may have taken effect: the outcome is unknown';
 
-type Attempt =
-  | { readonly kind: 'done'; readonly text: string }
-  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number; readonly final: VideoSdkError };
+/** What our fetch hook made of one attempt, thrown through the SDK (which keeps it as its error's cause). */
+class AttemptEnd extends Error {
+  readonly retry: boolean;
+  readonly error: VideoSdkError;
+  readonly retryAfterMs: number | undefined;
+  readonly reason: string;
+
+  constructor(error: VideoSdkError, retry?: { reason: string; retryAfterMs?: number | undefined }) {
+    super(error.message);
+    this.error = error;
+    this.retry = retry !== undefined;
+    this.reason = retry?.reason ?? error.message;
+    this.retryAfterMs = retry?.retryAfterMs;
+  }
+}
+
+function attemptEndOf(error: unknown): AttemptEnd | undefined {
+  for (let item = error; item instanceof Error; item = item.cause) if (item instanceof AttemptEnd) return item;
+  return undefined;
+}
+
+/** The body, read up to `limit` bytes; undefined when it is longer (the rest is never read). */
+async function readCapped(response: Response, limit: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** True for a 2xx body VideoSDK could have sent: JSON, or a plain-text message. */
+function looksLikeVideoSdk(text: string, contentType: string | null): boolean {
+  if (text === '' || /^text\/plain\b/i.test(contentType ?? '')) return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Sends REST calls with the retry policy; one per client. */
 export class Transport {
@@ -129,101 +181,129 @@ export class Transport {
     this.options = options;
   }
 
-  /** Sends one call, re-sending it only where that is safe, and resolves to the body of the 2xx answer. */
-  async request(spec: RequestSpec): Promise<string> {
+  /** Makes one call, re-sending it only where that is safe, and resolves to what the SDK returned. */
+  async request<T>(spec: CallSpec<T>): Promise<T> {
     const { network, onRetry, random = Math.random } = this.options;
     const wait = this.options.sleep ?? sleep;
-    const signal = [this.options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
-    const combined = signal.length > 1 ? AbortSignal.any(signal) : signal[0];
+    const signals = [this.options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
+    const combined = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     const redactor = new Redactor(false);
     redactor.addSecret(this.options.credentials.secret);
     for (const secret of spec.secrets ?? []) redactor.addSecret(secret);
+    const redact = (text: string): string => redactor.redact(text);
+    const sdk = new VideoSDK({
+      apiKey: this.options.credentials.apiKey,
+      secret: this.options.credentials.secret,
+      apiEndpoint: this.options.baseUrl.href,
+      tokenOptions: { expiresIn: REST_TOKEN_TTL_SECONDS },
+      timeoutMs: network.timeoutMs,
+      maxRetries: 0,
+      fetch: (input, init) => this.fetchHook(input, init, combined, redactor),
+    });
     const attempts = network.retries + 1;
     try {
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.attempt(spec, combined, (text) => redactor.redact(text));
-        if (result.kind === 'done') return result.text;
-        if (attempt >= attempts) throw result.final;
+        const end = await this.attempt(spec, sdk, combined);
+        if (!('retry' in end)) return end.value;
+        if (!end.retry || attempt >= attempts) throw end.error;
         // maxRetryWaitMs bounds only what the server asks for; our own backoff has its own cap.
-        if (result.retryAfterMs !== undefined && result.retryAfterMs > network.maxRetryWaitMs) throw result.final;
+        if (end.retryAfterMs !== undefined && end.retryAfterMs > network.maxRetryWaitMs) throw end.error;
         const backoff = Math.min(MAX_BACKOFF_MS, network.retryBaseMs * 2 ** (attempt - 1));
-        const delayMs = result.retryAfterMs ?? Math.round(backoff * (0.5 + random() * 0.5));
-        onRetry?.({ attempt: attempt + 1, attempts, delayMs, reason: redactor.redact(result.reason) });
+        const delayMs = end.retryAfterMs ?? Math.round(backoff * (0.5 + random() * 0.5));
+        onRetry?.({ attempt: attempt + 1, attempts, delayMs, reason: redact(end.reason) });
         await wait(delayMs, combined);
       }
     } catch (error) {
       // Whatever VideoSDK echoed (a token, the secret, a stream key) is gone before the caller sees it.
-      throw error instanceof VideoSdkError ? error.redacted((text) => redactor.redact(text)) : error;
+      throw error instanceof VideoSdkError ? error.redacted(redact) : error;
     }
   }
 
-  private url(spec: RequestSpec): URL {
-    const { baseUrl } = this.options;
-    const url = new URL(spec.path.replace(/^\//, ''), baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`);
-    for (const [name, value] of Object.entries(spec.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
-    return url;
-  }
-
-  private async attempt(spec: RequestSpec, signal: AbortSignal | undefined, redact: (text: string) => string): Promise<Attempt> {
-    const { baseUrl, credentials, network, names } = this.options;
-    const endpoint = `${spec.method} ${spec.path}`;
-    // Only a GET may be sent twice whatever happened; every POST and DELETE here changes state.
-    const idempotent = spec.method === 'GET';
-    const { token } = await mintToken(credentials, { ttlSeconds: REST_TOKEN_TTL_SECONDS, roles: ['crawler'] });
-    const timeout = AbortSignal.timeout(network.timeoutMs);
-    let status: number;
-    let text: string;
-    let headers: Headers;
+  private async attempt<T>(spec: CallSpec<T>, sdk: VideoSDK, signal: AbortSignal | undefined): Promise<{ value: T } | AttemptEnd> {
     try {
-      const response = await fetch(this.url(spec), {
-        method: spec.method,
-        headers: {
-          authorization: token,
-          accept: 'application/json',
-          ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
-        signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
-        // A redirect is reported, never followed: it would carry the token elsewhere and could re-send a POST.
-        redirect: 'manual',
-      });
-      status = response.status;
-      headers = response.headers;
-      text = await response.text();
+      return { value: await spec.send(sdk) };
     } catch (error) {
-      if (signal?.aborted) throw error;
-      // A timeout may fire after the request was sent, so it counts as sent.
-      const reason = timeout.aborted ? `no answer within ${network.timeoutMs} ms` : describeNetworkError(error);
-      if (!idempotent && (timeout.aborted || !nothingSent(error))) {
-        throw new VideoSdkError('outcomeUnknown', `${endpoint} to ${baseUrl.host} failed after the request was sent: ${reason}; ${UNKNOWN_OUTCOME}`, { endpoint });
+      if (signal?.aborted) throw signal.reason;
+      const end = attemptEndOf(error);
+      if (end !== undefined) return end;
+      if (error instanceof TimeoutError) {
+        const endpoint = `${error.method ?? '?'} ${error.path ?? '?'}`;
+        const reason = `no answer within ${this.options.network.timeoutMs} ms`;
+        // A timeout may fire after the request was sent, so it counts as sent.
+        if (error.method !== 'GET') throw this.unknownOutcome(endpoint, reason);
+        return new AttemptEnd(this.networkError(endpoint, reason), { reason });
       }
-      const final = new VideoSdkError('network', `${endpoint} to ${baseUrl.host} failed: ${reason}; check the network or ${names.apiUrl}`, { endpoint });
-      return { kind: 'retry', reason, final };
+      // The SDK refused the call before sending it (a bad option): nothing left this process.
+      if (error instanceof VideoSdkError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new VideoSdkError('invalid', `VideoSDK's server SDK refused the request before sending it: ${message}`);
     }
-    if (status >= 200 && status < 300) return { kind: 'done', text };
+  }
+
+  private unknownOutcome(endpoint: string, reason: string): VideoSdkError {
+    return new VideoSdkError('outcomeUnknown', `${endpoint} to ${this.options.baseUrl.host} failed after the request was sent: ${reason}; ${UNKNOWN_OUTCOME}`, { endpoint });
+  }
+
+  private networkError(endpoint: string, reason: string): VideoSdkError {
+    return new VideoSdkError('network', `${endpoint} to ${this.options.baseUrl.host} failed: ${reason}; check the network or ${this.options.names.apiUrl}`, { endpoint });
+  }
+
+  /** The SDK's fetch: sends one attempt and throws an AttemptEnd for every answer but a usable 2xx. */
+  private async fetchHook(input: string, init: RequestInit | undefined, caller: AbortSignal | undefined, redactor: Redactor): Promise<Response> {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const endpoint = `${method} ${new URL(input).pathname}`;
+    // Only a GET may be sent twice whatever happened; every POST and DELETE here changes state.
+    const idempotent = method === 'GET';
+    const redact = (text: string): string => redactor.redact(text);
+    const token = new Headers(init?.headers).get('authorization');
+    if (token !== null) redactor.addSecret(token);
+    const signals = [init?.signal, caller].filter((s): s is AbortSignal => s !== undefined && s !== null);
+    let response: Response;
+    try {
+      // A redirect is reported, never followed: it would carry the token elsewhere and could re-send a POST.
+      response = await fetch(input, { ...init, redirect: 'manual', ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}) });
+    } catch (error) {
+      if (signals.some((s) => s.aborted)) throw error;
+      const reason = describeNetworkError(error);
+      if (!idempotent && !nothingSent(error)) throw new AttemptEnd(this.unknownOutcome(endpoint, reason));
+      throw new AttemptEnd(this.networkError(endpoint, reason), { reason });
+    }
+    const { status, headers } = response;
+    const raw = await readCapped(response, MAX_REPLY_BYTES);
+    const fail = (kind: VideoSdkErrorKind, message: string, code?: number): VideoSdkError => new VideoSdkError(kind, message, { status, code, endpoint });
+    if (raw === undefined) {
+      const message = `VideoSDK's answer to ${endpoint} (${status}) is over ${MAX_REPLY_BYTES} bytes and was not read`;
+      throw new AttemptEnd(!idempotent && status < 300 ? this.unknownOutcome(endpoint, message) : fail('api', message));
+    }
+    // Redacted before anything reads it: the SDK, our messages and the caller see no echoed secret.
+    const text = redact(raw);
+    if (status >= 200 && status < 300) {
+      if (looksLikeVideoSdk(text, headers.get('content-type'))) return new Response(text, { status, headers });
+      const what = `answered ${endpoint} with ${status} and a body that is not JSON (${headers.get('content-type') ?? 'no content-type'}): ${readServerReply(text).message}`;
+      throw new AttemptEnd(idempotent ? fail('api', `Something other than VideoSDK ${what}; check ${this.options.names.apiUrl}`) : this.unknownOutcome(endpoint, `something other than VideoSDK ${what}`));
+    }
     // Redacted before it is cut to length: a secret cut in half would no longer be recognised.
-    const { message, code } = readServerReply(redact(text));
-    const fail = (kind: VideoSdkErrorKind, text: string): VideoSdkError => new VideoSdkError(kind, text, { status, code, endpoint });
+    const { message, code } = readServerReply(text);
+    const failed = (kind: VideoSdkErrorKind, message: string): AttemptEnd => new AttemptEnd(fail(kind, message, code));
     if (status >= 300 && status < 400) {
       const location = headers.get('location');
       const target = location === null ? 'no Location' : `Location ${readServerReply(redact(location)).message}`;
-      throw fail('api', `VideoSDK answered ${endpoint} with a redirect (${status}, ${target}); redirects are not followed: check ${names.apiUrl}`);
+      throw failed('api', `VideoSDK answered ${endpoint} with a redirect (${status}, ${target}); redirects are not followed: check ${this.options.names.apiUrl}`);
     }
     if (status === 401 || status === 403) {
-      throw fail('auth', `VideoSDK refused the credentials (${status}) on ${endpoint}: ${message}; check ${names.credentials}`);
+      throw failed('auth', `VideoSDK refused the credentials (${status}) on ${endpoint}: ${message}; check ${this.options.names.credentials}`);
     }
     // 429 and 503 say the request was turned away, not processed: safe to retry even for a POST.
     if (status === 429 || status === 503) {
       const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
       const after = retryAfterMs !== undefined ? `; VideoSDK asks to retry after ${Math.ceil(retryAfterMs / 1000)} s` : '';
-      const final = status === 429 ? fail('api', `VideoSDK rate-limited ${endpoint} (429): ${message}${after}`) : fail('api', `VideoSDK failed on ${endpoint} (${status}): ${message}${after}`);
-      const reason = status === 429 ? 'rate limited (429)' : `VideoSDK answered ${status}`;
-      return { kind: 'retry', reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), final };
+      const error = status === 429 ? fail('api', `VideoSDK rate-limited ${endpoint} (429): ${message}${after}`, code) : fail('api', `VideoSDK failed on ${endpoint} (${status}): ${message}${after}`, code);
+      throw new AttemptEnd(error, { reason: status === 429 ? 'rate limited (429)' : `VideoSDK answered ${status}`, retryAfterMs });
     }
     if (status >= 500) {
-      if (!idempotent) throw fail('outcomeUnknown', `VideoSDK failed on ${endpoint} (${status}): ${message}; ${UNKNOWN_OUTCOME}`);
-      return { kind: 'retry', reason: `VideoSDK answered ${status}`, final: fail('api', `VideoSDK failed on ${endpoint} (${status}): ${message}`) };
+      if (!idempotent) throw failed('outcomeUnknown', `VideoSDK failed on ${endpoint} (${status}): ${message}; ${UNKNOWN_OUTCOME}`);
+      throw new AttemptEnd(fail('api', `VideoSDK failed on ${endpoint} (${status}): ${message}`, code), { reason: `VideoSDK answered ${status}` });
     }
-    throw fail('api', `VideoSDK rejected ${endpoint} (${status}): ${message}`);
+    throw failed('api', `VideoSDK rejected ${endpoint} (${status}): ${message}`);
   }
 }

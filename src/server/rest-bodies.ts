@@ -15,7 +15,7 @@ export type ParticipantFileFormat = (typeof PARTICIPANT_FILE_FORMATS)[number];
 /** What a room closes on by itself. */
 export const AUTO_CLOSE_TYPES = ['session-ends', 'session-end-and-deactivate'] as const;
 
-/** The endpoints, relative to the API base; `{id}` paths are built by the client. */
+/** The endpoints, relative to the API base, as VideoSDK's server SDK sends them (the lists have no trailing /). */
 export const ENDPOINTS = {
   start: '/v2/recordings/start',
   end: '/v2/recordings/end',
@@ -27,10 +27,10 @@ export const ENDPOINTS = {
   participantStop: '/v2/recordings/participant/stop',
   hlsStart: '/v2/hls/start',
   hlsEnd: '/v2/hls/end',
-  hlsList: '/v2/hls/',
+  hlsList: '/v2/hls',
   livestreamStart: '/v2/livestreams/start',
   livestreamEnd: '/v2/livestreams/end',
-  livestreamList: '/v2/livestreams/',
+  livestreamList: '/v2/livestreams',
   rooms: '/v2/rooms',
 } as const;
 

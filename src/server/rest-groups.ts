@@ -1,13 +1,14 @@
 /**
  * The client's REST groups: recordings, participant tracks and single-participant recordings, HLS,
- * RTMP live streams and rooms. Each method checks its options, builds exactly the documented body
- * and parses the answer; being async, a bad option rejects like any other failure.
+ * RTMP live streams and rooms. Each method checks its options, has VideoSDK's server SDK send them
+ * (its paths, its token) and parses the answer; being async, a bad option rejects like any other failure.
  */
+import type { CreateRoomOptions, EgressHandle, StartHlsInput, StartRecordingInput, StartRtmpInput, VideoSDK } from '@videosdk.live/server-sdk';
 import type { ZodType } from 'zod';
 import { fromConfigObject, type RestConfig } from '../config/rest-config.js';
 import { defined, optionalChoice, optionalCount, optionalText, optionalUrl, requireChoice, requireId, requirePathId, requireStreamKey } from './checks.js';
 import { invalidOptions } from './errors.js';
-import type { RequestSpec } from './http.js';
+import type { CallSpec } from './http.js';
 import {
   type CreateRoomBody, type EndBody, ENDPOINTS, type LiveConfig, type PageQuery, PARTICIPANT_FILE_FORMATS, type ParticipantStartBody,
   type ParticipantStopBody, type StartHlsBody, type StartLivestreamBody, type StartRecordingBody, TRACK_KINDS, type TrackStartBody,
@@ -106,87 +107,140 @@ function participantTarget(body: { roomId: string; participantId: string; webhoo
   };
 }
 
+/** Sends one call through the transport. */
+export type Send = <T>(spec: CallSpec<T>) => Promise<T>;
+
+// The SDK's start inputs type no raw `config` (it maps its own `composition`, which has no `mode`):
+// ours is the REST body's `config` as documented, which the SDK passes through unchanged.
+type WithConfig<T> = T & { readonly config?: RestConfig | LiveConfig | undefined };
+
+const rawOf = (handle: EgressHandle): unknown => handle.raw;
+
 /** The groups over one transport's `send`. */
-export function restGroups(send: (spec: RequestSpec) => Promise<string>): RestGroups {
-  const ack = async (path: string, body: object, call?: CallOptions, secrets?: readonly (string | undefined)[]): Promise<Acknowledgement> =>
-    acknowledgement(await send({ method: 'POST', path, body, signal: call?.signal, ...(secrets ? { secrets } : {}) }));
-  const parsed = async <T>(spec: RequestSpec, schema: ZodType<T>, what: string): Promise<T> =>
-    parseReply(await send(spec), schema, what, `${spec.method} ${spec.path}`);
-  const end = (path: string) => async (body: EndBody, call?: CallOptions) => ack(path, { roomId: requireId(body?.roomId, 'roomId') }, call);
+export function restGroups(send: Send): RestGroups {
+  const call = <T>(run: (sdk: VideoSDK) => Promise<T>, options?: CallOptions, secrets?: readonly (string | undefined)[]): Promise<T> =>
+    send({ send: run, signal: options?.signal, ...(secrets ? { secrets } : {}) });
+  const ack = async (run: (sdk: VideoSDK) => Promise<unknown>, options?: CallOptions, secrets?: readonly (string | undefined)[]): Promise<Acknowledgement> =>
+    acknowledgement(await call(run, options, secrets));
+  const parsed = async <T>(run: (sdk: VideoSDK) => Promise<unknown>, options: CallOptions | undefined, schema: ZodType<T>, what: string, endpoint: string): Promise<T> =>
+    parseReply(await call(run, options), schema, what, endpoint);
   const page = (query: PageQuery) => ({ page: optionalCount(query.page, 'page', 10_000), perPage: optionalCount(query.perPage, 'perPage', MAX_PER_PAGE) });
-  const recordingPath = (options: { id: string }) => `${ENDPOINTS.recording}${requirePathId(options?.id, 'id')}`;
   const room = (body: { roomId: string }) => requireId(body?.roomId, 'roomId');
+  const composition = (templateUrl: string | undefined) => (templateUrl === undefined ? {} : { composition: { layout: { custom: templateUrl } } });
 
   return {
     recordings: {
-      start: async (body, call) => {
-        const request = defined({
-          roomId: room(body),
-          templateUrl: optionalUrl(body.templateUrl, 'templateUrl', HTTP),
+      start: async (body, options) => {
+        const roomId = room(body);
+        const preSignedUrl = optionalUrl(body.preSignedUrl, 'preSignedUrl', ['https:']);
+        const input: WithConfig<StartRecordingInput> = defined({
+          ...composition(optionalUrl(body.templateUrl, 'templateUrl', HTTP)),
           transcription: checkTranscription(body.transcription),
           config: checkConfig(body.config, 'config'),
           webhookUrl: optionalUrl(body.webhookUrl, 'webhookUrl', HTTP),
-          awsDirPath: optionalText(body.awsDirPath, 'awsDirPath', 1024),
-          preSignedUrl: optionalUrl(body.preSignedUrl, 'preSignedUrl', ['https:']),
+          dirPath: optionalText(body.awsDirPath, 'awsDirPath', 1024),
+          preSignedUrl,
         });
-        return ack(ENDPOINTS.start, request, call, [request.preSignedUrl]);
+        return ack(async (sdk) => rawOf(await sdk.recordings.start(roomId, input)), options, [preSignedUrl]);
       },
-      stop: end(ENDPOINTS.end),
-      list: async (query, call) => {
-        const sessionId = query?.sessionId === undefined ? undefined : requireId(query.sessionId, 'sessionId');
-        return parsed({ method: 'GET', path: ENDPOINTS.list, query: { roomId: room(query), sessionId, ...page(query) }, signal: call?.signal }, RecordingListSchema, 'a list of recordings');
+      stop: async (body, options) => {
+        const roomId = room(body);
+        return ack((sdk) => sdk.recordings.stop(roomId), options);
       },
-      get: async (options, call) => parsed({ method: 'GET', path: recordingPath(options), signal: call?.signal }, RecordingEntrySchema, 'a recording'),
-      delete: async (options, call) => acknowledgement(await send({ method: 'DELETE', path: recordingPath(options), signal: call?.signal })),
+      list: async (query, options) => {
+        const request = { roomId: room(query), sessionId: query?.sessionId === undefined ? undefined : requireId(query.sessionId, 'sessionId'), ...page(query) };
+        // The SDK's own list() keeps only a cursor, not VideoSDK's pageInfo: the raw GET keeps both.
+        return parsed((sdk) => sdk.api.get(ENDPOINTS.list, { query: request }), options, RecordingListSchema, 'a list of recordings', `GET ${ENDPOINTS.list}`);
+      },
+      get: async (request, options) => {
+        const id = requirePathId(request?.id, 'id');
+        return parsed((sdk) => sdk.recordings.get(id), options, RecordingEntrySchema, 'a recording', `GET ${ENDPOINTS.recording}{id}`);
+      },
+      delete: async (request, options) => {
+        const id = requirePathId(request?.id, 'id');
+        return ack((sdk) => sdk.recordings.delete(id), options);
+      },
     },
     tracks: {
-      start: async (body, call) => {
+      start: async (body, options) => {
         const { roomId, participantId, webhookUrl, bucketDirPath } = participantTarget(body);
         const kind = requireChoice(body.kind, 'kind', TRACK_KINDS);
         const fileFormat = optionalChoice(body.fileFormat, 'fileFormat', ['webm']) ?? 'webm';
-        return ack(ENDPOINTS.trackStart, defined({ roomId, participantId, kind, fileFormat, webhookUrl, bucketDirPath }), call);
+        return ack((sdk) => sdk.recordings.track.start(roomId, defined({ participantId, kind, fileFormat, webhookUrl, dirPath: bucketDirPath })), options);
       },
-      stop: async (body, call) =>
-        ack(ENDPOINTS.trackStop, { roomId: room(body), participantId: requireId(body.participantId, 'participantId'), kind: requireChoice(body.kind, 'kind', TRACK_KINDS) }, call),
+      stop: async (body, options) => {
+        const [roomId, participantId, kind] = [room(body), requireId(body.participantId, 'participantId'), requireChoice(body.kind, 'kind', TRACK_KINDS)];
+        return ack((sdk) => sdk.recordings.track.stop(roomId, participantId, kind), options);
+      },
     },
     participantRecordings: {
-      start: async (body, call) => {
+      start: async (body, options) => {
         const { roomId, participantId, webhookUrl, bucketDirPath } = participantTarget(body);
         const fileFormat = optionalChoice(body.fileFormat, 'fileFormat', PARTICIPANT_FILE_FORMATS);
-        return ack(ENDPOINTS.participantStart, defined({ roomId, participantId, fileFormat, webhookUrl, bucketDirPath }), call);
+        return ack((sdk) => sdk.recordings.participant.start(roomId, defined({ participantId, fileFormat, webhookUrl, dirPath: bucketDirPath })), options);
       },
-      stop: async (body, call) => ack(ENDPOINTS.participantStop, { roomId: room(body), participantId: requireId(body.participantId, 'participantId') }, call),
+      stop: async (body, options) => {
+        const [roomId, participantId] = [room(body), requireId(body.participantId, 'participantId')];
+        return ack((sdk) => sdk.recordings.participant.stop(roomId, participantId), options);
+      },
     },
     hls: {
-      start: async (body, call) => {
-        const request = defined({
-          roomId: room(body),
-          templateUrl: optionalUrl(body.templateUrl, 'templateUrl', HTTP),
+      start: async (body, options) => {
+        const roomId = room(body);
+        const input: WithConfig<StartHlsInput> = defined({
+          ...composition(optionalUrl(body.templateUrl, 'templateUrl', HTTP)),
           config: checkConfig(body.config, 'config'),
           transcription: checkTranscription(body.transcription),
         });
-        return parsed({ method: 'POST', path: ENDPOINTS.hlsStart, body: request, signal: call?.signal }, HlsStartedSchema, 'an HLS start answer');
+        return parsed(async (sdk) => rawOf(await sdk.hls.start(roomId, input)), options, HlsStartedSchema, 'an HLS start answer', `POST ${ENDPOINTS.hlsStart}`);
       },
-      stop: end(ENDPOINTS.hlsEnd),
-      list: async (query, call) => parsed({ method: 'GET', path: ENDPOINTS.hlsList, query: { roomId: room(query), ...page(query) }, signal: call?.signal }, HlsListSchema, 'a list of HLS streams'),
+      stop: async (body, options) => {
+        const roomId = room(body);
+        return ack((sdk) => sdk.hls.stop(roomId), options);
+      },
+      list: async (query, options) => {
+        const request = { roomId: room(query), ...page(query) };
+        return parsed((sdk) => sdk.api.get(ENDPOINTS.hlsList, { query: request }), options, HlsListSchema, 'a list of HLS streams', `GET ${ENDPOINTS.hlsList}`);
+      },
     },
     livestreams: {
-      start: async (body, call) => {
+      start: async (body, options) => {
         const outputs = rtmpOutputs(body?.outputs);
-        const request = defined({
-          roomId: room(body),
-          outputs,
-          templateUrl: optionalUrl(body.templateUrl, 'templateUrl', HTTP),
+        const roomId = room(body);
+        const input: WithConfig<StartRtmpInput> = defined({
+          streams: outputs,
+          ...composition(optionalUrl(body.templateUrl, 'templateUrl', HTTP)),
           config: checkConfig(body.config, 'config'),
           transcription: checkTranscription(body.transcription),
         });
-        return ack(ENDPOINTS.livestreamStart, request, call, outputs.map((output) => output.streamKey));
+        return ack(async (sdk) => rawOf(await sdk.rtmp.start(roomId, input)), options, outputs.map((output) => output.streamKey));
       },
-      stop: end(ENDPOINTS.livestreamEnd),
-      list: async (query, call) => parsed({ method: 'GET', path: ENDPOINTS.livestreamList, query: { roomId: room(query) }, signal: call?.signal }, LivestreamListSchema, 'a list of live streams'),
+      stop: async (body, options) => {
+        const roomId = room(body);
+        return ack((sdk) => sdk.rtmp.stop(roomId), options);
+      },
+      list: async (query, options) => {
+        const request = { roomId: room(query) };
+        return parsed((sdk) => sdk.api.get(ENDPOINTS.livestreamList, { query: request }), options, LivestreamListSchema, 'a list of live streams', `GET ${ENDPOINTS.livestreamList}`);
+      },
     },
     rooms: {
-      create: async (body = {}, call) => parsed({ method: 'POST', path: ENDPOINTS.rooms, body: checkRoom(body), signal: call?.signal }, RoomSchema, 'a room'),
+      create: async (body = {}, options) => {
+        const input = toRoomOptions(checkRoom(body));
+        return parsed((sdk) => sdk.rooms.create(input), options, RoomSchema, 'a room', `POST ${ENDPOINTS.rooms}`);
+      },
     },
   };
+}
+
+/** The REST body of a room in the SDK's words (it renames webhook.endPoint and autoCloseConfig.duration). */
+function toRoomOptions(body: CreateRoomBody): CreateRoomOptions {
+  const { webhook, autoCloseConfig, autoStartConfig, customRoomId } = body;
+  return defined({
+    customRoomId,
+    webhook: webhook === undefined ? undefined : { url: webhook.endPoint, events: webhook.events },
+    autoCloseConfig: autoCloseConfig === undefined ? undefined : { type: autoCloseConfig.type, afterInactiveSeconds: autoCloseConfig.duration },
+    // Our config mapping, passed through as the REST body documents it (the SDK types its own).
+    autoStartConfig: autoStartConfig as CreateRoomOptions['autoStartConfig'],
+  });
 }

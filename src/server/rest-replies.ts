@@ -95,16 +95,11 @@ export interface Acknowledgement {
   readonly data: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** A JSON answer validated by `schema`, or an `api` error naming what was wrong with it. */
-export function parseReply<T>(text: string, schema: z.ZodType<T>, what: string, endpoint: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new VideoSdkError('api', `VideoSDK sent ${what} that is not JSON: ${readServerReply(text).message}`, { endpoint });
-  }
-  const parsed = schema.safeParse(json);
+/** An answer (as the SDK parsed it) validated by `schema`, or an `api` error naming what was wrong with it. */
+export function parseReply<T>(value: unknown, schema: z.ZodType<T>, what: string, endpoint: string): T {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
+    if (typeof value === 'string' || value === undefined) throw new VideoSdkError('api', `VideoSDK sent ${what} that is not JSON: ${readServerReply(value ?? '').message}`, { endpoint });
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape';
     throw new VideoSdkError('api', `VideoSDK sent ${what} in an unexpected shape (${where})`, { endpoint });
@@ -112,14 +107,8 @@ export function parseReply<T>(text: string, schema: z.ZodType<T>, what: string, 
   return parsed.data;
 }
 
-/** A start or stop answer: a plain or JSON string, or an object kept as it came. */
-export function acknowledgement(text: string): Acknowledgement {
-  let data: Record<string, unknown> | undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
-  } catch {
-    // A plain string.
-  }
-  return { message: readServerReply(text).message, data };
+/** A start or stop answer (as the SDK parsed it): a string, or an object kept as it came. */
+export function acknowledgement(value: unknown): Acknowledgement {
+  const data = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return { message: readServerReply(typeof value === 'string' ? value : JSON.stringify(value ?? '')).message, data };
 }

@@ -7,10 +7,11 @@ import { isIP } from 'node:net';
 import { type OptionName, OptionSchemas, parsePartialOptions, type RecordingOptions } from '../config/options.js';
 import { invalidOptions } from './errors.js';
 
-/** What VideoSDK films the page for; the page follows that output's layout topic. */
-export const OUTPUTS = ['recording', 'hls', 'livestream'] as const;
-/** One output: a recording, an HLS stream or an RTMP live stream. */
-export type TemplateOutput = (typeof OUTPUTS)[number];
+import { OUTPUTS, type Output } from '../config/output.js';
+
+export { OUTPUTS };
+/** One output: a recording, an HLS stream or an RTMP live stream (`output=` of the templateUrl). */
+export type TemplateOutput = Output;
 
 /** Query parameters VideoSDK or the launcher set; a base URL must not carry them. */
 const RESERVED_PARAMS = ['token', 'meetingId', 'participantId'] as const;

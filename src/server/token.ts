@@ -1,8 +1,8 @@
 /**
- * VideoSDK JWTs (HS256, signed with the API secret), built with jose: the claims VideoSDK reads and
- * the rules it documents for them, checked before anything is signed.
+ * VideoSDK JWTs, signed by VideoSDK's server SDK (HS256 with the API secret): the claims VideoSDK
+ * reads and the rules it documents for them, checked before anything is signed.
  */
-import { SignJWT } from 'jose';
+import { decodeToken, generateToken } from '@videosdk.live/server-sdk';
 import { invalidOptions } from './errors.js';
 
 /** The permissions a VideoSDK token may grant. */
@@ -69,24 +69,20 @@ function checkRequest(request: TokenRequest): void {
 }
 
 /** Signs a version-2 token for the given room, participant, roles and lifetime. */
-export async function mintToken(
-  credentials: Credentials,
-  request: TokenRequest,
-  nowSeconds: number = Math.floor(Date.now() / 1000),
-): Promise<MintedToken> {
+export async function mintToken(credentials: Credentials, request: TokenRequest): Promise<MintedToken> {
   checkRequest(request);
-  const claims: TokenClaims = {
-    apikey: credentials.apiKey,
-    permissions: request.permissions ?? ['allow_join'],
+  const token = generateToken({
+    apiKey: credentials.apiKey,
+    secretKey: credentials.secret,
+    permissions: [...(request.permissions ?? ['allow_join'])],
     version: 2,
-    ...(request.roomId !== undefined ? { roomId: request.roomId } : {}),
-    ...(request.participantId !== undefined ? { participantId: request.participantId } : {}),
-    ...(request.roles !== undefined && request.roles.length > 0 ? { roles: request.roles } : {}),
-    iat: nowSeconds,
-    exp: nowSeconds + request.ttlSeconds,
-  };
-  const token = await new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .sign(new TextEncoder().encode(credentials.secret));
-  return { token, claims };
+    expiresIn: request.ttlSeconds,
+    claims: {
+      ...(request.roomId !== undefined ? { roomId: request.roomId } : {}),
+      ...(request.participantId !== undefined ? { participantId: request.participantId } : {}),
+      // The SDK defaults roles to ["crawler"], which cannot join: no roles asked for means no roles claim.
+      roles: request.roles !== undefined && request.roles.length > 0 ? [...request.roles] : undefined,
+    },
+  });
+  return { token, claims: decodeToken(token) as unknown as TokenClaims };
 }

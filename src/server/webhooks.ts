@@ -1,19 +1,22 @@
 /**
  * Every webhook VideoSDK documents (recording, participant and track recording, HLS, RTMP live
- * stream, transcription) as zod schemas: anything else is an unknown shape. Extra fields are
- * tolerated (VideoSDK may add some); missing or mistyped documented fields are not.
+ * stream, transcription) as zod schemas. A signed webhook is VideoSDK's word: a missing, mistyped or
+ * extra field never refuses it (each documented field is optional and a mistyped one reads as
+ * absent); only a body that is not an object or a webhookType nobody documents is refused.
  */
 import { z } from 'zod';
 import { TRACK_KINDS } from './rest-bodies.js';
 
-const Id = z.string().min(1).max(512);
-const Url = z.string().min(1).max(8192);
+// Each field delivered when it is there and of the documented type, left out otherwise.
+const field = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const Id = field(z.string().min(1).max(512));
+const Url = field(z.string().min(1).max(8192));
 const Session = { meetingId: Id, sessionId: Id };
-const Track = { ...Session, participantId: Id, kind: z.enum(TRACK_KINDS) };
-const FileDetails = z.array(z.looseObject({ filePath: Url, fileUrl: Url })).max(100);
+const Track = { ...Session, participantId: Id, kind: field(z.enum(TRACK_KINDS)) };
+const FileDetails = field(z.array(z.looseObject({ filePath: Url, fileUrl: Url })).max(100));
 
 function webhook<const T extends readonly [string, ...string[]], S extends z.ZodRawShape>(types: T, data: S) {
-  return z.looseObject({ webhookType: z.enum(types), data: z.looseObject(data) });
+  return z.looseObject({ webhookType: z.enum(types), data: z.looseObject(data).catch(() => z.looseObject(data).parse({})) });
 }
 
 /** Every documented webhook, discriminated by webhookType. */
@@ -23,11 +26,10 @@ export const WebhookEventSchema = z.discriminatedUnion('webhookType', [
   webhook(['participant-track-recording-starting', 'participant-track-recording-started', 'participant-track-recording-stopping', 'participant-track-recording-failed'], Track),
   webhook(['participant-track-recording-stopped'], { ...Track, fileDetails: FileDetails }),
   // The single-participant recording's payload is documented only as {meetingId, sessionId, …}.
-  webhook(['participant-recording-starting', 'participant-recording-started', 'participant-recording-stopping', 'participant-recording-failed'], { ...Session, participantId: Id.optional() }),
-  webhook(['participant-recording-stopped'], { ...Session, participantId: Id.optional(), filePath: Url.optional(), fileUrl: Url.optional() }),
+  webhook(['participant-recording-starting', 'participant-recording-started', 'participant-recording-stopping', 'participant-recording-failed'], { ...Session, participantId: Id }),
+  webhook(['participant-recording-stopped'], { ...Session, participantId: Id, filePath: Url, fileUrl: Url }),
   webhook(['hls-starting', 'hls-stopping', 'hls-stopped', 'hls-failed'], Session),
-  // The playback URLs may still be missing when the stream has started; once playable they are there.
-  webhook(['hls-started'], { ...Session, playbackHlsUrl: Url.optional(), livestreamUrl: Url.optional() }),
+  webhook(['hls-started'], { ...Session, playbackHlsUrl: Url, livestreamUrl: Url }),
   webhook(['hls-playable'], { ...Session, playbackHlsUrl: Url, livestreamUrl: Url }),
   webhook(['livestream-starting', 'livestream-started', 'livestream-stopping', 'livestream-stopped', 'livestream-failed'], Session),
   webhook(['transcription-started', 'transcription-stopped', 'transcription-failed', 'transcription-completed'], Session),
@@ -68,15 +70,18 @@ export function parseWebhook(body: unknown): { ok: true; event: WebhookEvent } |
 export function webhookUrls(event: WebhookEvent): string[] {
   switch (event.webhookType) {
     case 'recording-stopped':
-      return [event.data.fileUrl];
-    case 'participant-track-recording-stopped':
-      return event.data.fileDetails.map((file) => file.fileUrl);
     case 'participant-recording-stopped':
-      return event.data.fileUrl === undefined ? [] : [event.data.fileUrl];
+      return present([event.data.fileUrl]);
+    case 'participant-track-recording-stopped':
+      return present((event.data.fileDetails ?? []).map((file) => file.fileUrl));
     case 'hls-started':
     case 'hls-playable':
-      return [event.data.playbackHlsUrl, event.data.livestreamUrl].filter((url): url is string => url !== undefined);
+      return present([event.data.playbackHlsUrl, event.data.livestreamUrl]);
     default:
       return [];
   }
+}
+
+function present(urls: readonly (string | undefined)[]): string[] {
+  return urls.filter((url): url is string => url !== undefined);
 }

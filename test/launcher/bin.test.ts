@@ -41,7 +41,7 @@ describe('bin/videosdk-record.mjs', () => {
   });
 
   it('stops watch cleanly on SIGINT', async () => {
-    const result = await spawnCli(process.execPath, [BIN, 'watch', '--port', '0'], {}, (stderr, child) => {
+    const result = await spawnCli(process.execPath, [BIN, 'watch', '--port', '0', '--allow-unsigned'], {}, (stderr, child) => {
       if (stderr.includes('Listening')) child.kill('SIGINT');
     });
     assert.equal(result.code, 0);

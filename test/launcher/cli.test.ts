@@ -48,6 +48,33 @@ describe('help', () => {
   });
 });
 
+describe('help text (issue 22 item 14)', () => {
+  const COMMANDS = ['token', 'url', 'start', 'stop', 'list', 'recording', 'track', 'participant', 'hls', 'livestream', 'room', 'watch'];
+  const help = async (command: string) => (await runCli([command, '--help'], {})).stdout;
+
+  it('token and url list --show-token once', async () => {
+    for (const command of ['token', 'url']) assert.equal((await help(command)).match(/^ {2}--show-token\b/gm)?.length, 1, command);
+  });
+
+  it('room create marks --template-url required only with --auto-record or --auto-hls; hls and livestream only for start', async () => {
+    assert.match(await help('room'), /--template-url BASE +https address of the hosted template page \(required with --auto-record or --auto-hls\)/);
+    for (const command of ['hls', 'livestream']) assert.match(await help(command), /--template-url BASE +https address of the hosted template page \(start only; required\)/, command);
+  });
+
+  it('every flag description, global flags included, starts in one column', async () => {
+    for (const command of COMMANDS) {
+      const flags = (await help(command)).split('Flags:\n')[1]!.split('\n\n')[0]!.split('\n');
+      const columns = flags.filter((line) => /^ {2}\S.* {2,}\S/.test(line)).map((line) => /^ {2}\S+(?: \S+)? +/.exec(line)![0].length);
+      assert.deepEqual([...new Set(columns)], [28], `${command}: ${flags.join('\n')}`);
+    }
+  });
+
+  it('the layout flags list every value with its default, ultra included', async () => {
+    assert.match(await help('start'), /--quality low\|med\|high\|ultra\n {28}VideoSDK's recording tier \(default med\)/);
+    assert.match(await help('start'), /--grid-size 1-4 +tiles on screen \(default 4\)/);
+  });
+});
+
 describe('usage errors', () => {
   it('an unknown command exits 2 naming the accepted ones', async () => {
     const result = await runCli(['begin'], api.env);
@@ -339,6 +366,15 @@ describe('start', () => {
     const result = await runCli(['stop', '--room', 'r'], { ...api.env, VIDEOSDK_TIMEOUT_MS: '5000' }, { signal: controller.signal });
     assert.equal(result.code, 130);
     assert.match(result.stderr, /interrupted/);
+  });
+  // Defect 7: a start interrupted after it was sent may have started the recording.
+  it('Ctrl-C after start was sent exits 130 with the hint to check with list', async () => {
+    api.fake.faults.push({ kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const result = await runCli(['start', '--room', 'r', '--template-url', 'https://rec.example.com/'], { ...api.env, VIDEOSDK_TIMEOUT_MS: '5000' }, { signal: controller.signal });
+    assert.equal(result.code, 130);
+    assert.match(result.stderr, /interrupted; if the request was already sent it may have taken effect: check with `list` before trying again/);
   });
 });
 

@@ -1,19 +1,21 @@
 // The library client's transport against the loopback fake: the documented headers and bodies, which
 // failures are retried and how, and typed errors carrying VideoSDK's status and code.
 import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { toRestConfig } from '../../src/config/rest-config.js';
 import { DEFAULT_OPTIONS } from '../../src/config/options.js';
 import { buildVideoSdkClient, type VideoSdkClient, type VideoSdkClientOptions } from '../../src/server/client.js';
 import { VideoSdkError } from '../../src/server/errors.js';
-import { parseRetryAfter, type RetryNotice } from '../../src/server/http.js';
+import { MAX_REPLY_BYTES, parseRetryAfter, type RetryNotice } from '../../src/server/http.js';
 import { serverMessage } from '../../src/server/server-message.js';
-import { FakeVideoSdk } from './fake-videosdk.js';
-import { API_KEY, closedPort, SECRET } from './harness.js';
+import { FakeRestApi } from './fake-rest-api.js';
+import { API_KEY, closedPort, runCli, SECRET, testEnv } from './harness.js';
 
-let fake: FakeVideoSdk;
+let fake: FakeRestApi;
 before(async () => {
-  fake = await FakeVideoSdk.start(SECRET, API_KEY);
+  fake = await FakeRestApi.start(SECRET, API_KEY);
 });
 after(async () => {
   await fake.close();
@@ -195,5 +197,76 @@ describe('serverMessage', () => {
     assert.equal(serverMessage('bad\u001b[31m red\r\nline'), 'bad red line');
     assert.equal(serverMessage(''), '(empty response)');
     assert.equal(serverMessage('x'.repeat(1000)).length, 300);
+  });
+});
+
+describe('hostile or broken answers (issue 20, defects 5 and 6)', () => {
+  const JWT = /eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+/;
+
+  /** A one-route server: `reply` answers every request. */
+  async function server(reply: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+    const http = createServer(reply);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+      close: () => new Promise((resolve) => { http.closeAllConnections(); http.close(() => resolve()); }),
+    };
+  }
+
+  // Defect 5: the HTML echoed the Authorization header into the error, and start took it for success.
+  it('a 200 HTML page echoing the Authorization header is refused, and the token never reaches the message', async () => {
+    const proxy = await server((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<html><body>Welcome! Your header: ${req.headers.authorization}</body></html>`);
+    });
+    try {
+      const { client: c } = client({ apiUrl: proxy.url, retries: 0 });
+      await assert.rejects(c.recordings.start({ roomId: 'r' }), (e: unknown) => e instanceof VideoSdkError && e.kind === 'outcomeUnknown' && /not JSON \(text\/html\)/.test(e.message) && !JWT.test(e.message));
+      await assert.rejects(c.recordings.list({ roomId: 'r' }), (e: unknown) => e instanceof VideoSdkError && e.kind === 'api' && /not JSON/.test(e.message) && !JWT.test(e.message));
+      const cli = await runCli(['start', '--room', 'r', '--template-url', 'https://rec.example.com/'], testEnv(proxy.url, { VIDEOSDK_RETRIES: '0' }));
+      assert.equal(cli.code, 7);
+      assert.match(cli.stderr, /check with `list`/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  // Defect 6: a password in the API URL, a port fetch refuses, and an endless reply.
+  it('an API URL with user:password@ is refused without showing the password', async () => {
+    assert.throws(() => client({ apiUrl: 'https://user:hunter2-pass@api.example.com' }), (e: unknown) => e instanceof VideoSdkError && e.kind === 'invalid' && !/hunter2/.test(e.message));
+    const cli = await runCli(['stop', '--room', 'r'], testEnv('https://user:hunter2-pass@api.example.com'));
+    assert.equal(cli.code, 2);
+    assert.doesNotMatch(cli.stderr + cli.stdout, /hunter2/);
+  });
+
+  it('a blocked port (6000) is a network error: nothing was sent, so not "outcome unknown"', async () => {
+    const { client: c } = client({ apiUrl: 'http://127.0.0.1:6000', retries: 0 });
+    await assert.rejects(c.recordings.start({ roomId: 'r' }), (e: unknown) => e instanceof VideoSdkError && e.kind === 'network' && /bad port/.test(e.message));
+  });
+
+  it('a 200 MB reply is not read whole: the reply cap ends it', async () => {
+    let sent = 0;
+    const flood = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let gone = false;
+      // Stops as soon as the client hangs up, so nothing keeps writing after the test.
+      res.on('close', () => {
+        gone = true;
+      });
+      res.on('error', () => undefined);
+      const more = (): void => {
+        while (!gone && sent < 200 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+        if (!gone && sent < 200 * 1024 * 1024) res.once('drain', more);
+      };
+      more();
+    });
+    try {
+      const { client: c } = client({ apiUrl: flood.url, retries: 0, timeoutMs: 20_000 });
+      await assert.rejects(c.recordings.list({ roomId: 'r' }), (e: unknown) => e instanceof VideoSdkError && e.kind === 'api' && new RegExp(`over ${MAX_REPLY_BYTES} bytes`).test(e.message));
+      assert.ok(sent < 100 * 1024 * 1024, `the server got to write ${sent} bytes`);
+    } finally {
+      await flood.close();
+    }
   });
 });

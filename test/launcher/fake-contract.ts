@@ -90,12 +90,15 @@ export const TEMPLATE_OUTPUT: Readonly<Record<string, string>> = {
   [ENDPOINTS.livestreamStart]: 'livestream',
 };
 
+/** Where VideoSDK serves its webhook public key (as the server SDK fetches it). */
+export const PUBLIC_KEY_PATH = '/v2/public/rsa-public-key';
+
 /** A recording's own path: /v2/recordings/{id}. */
 export const RECORDING_PATH = /^\/v2\/recordings\/([A-Za-z0-9_-]+)$/;
 
 /** The query parameters each GET endpoint documents (roomId required on the lists). */
 export function getQueryProblems(path: string, query: URLSearchParams): string[] {
-  const allowed = path === ENDPOINTS.list ? ['roomId', 'sessionId', 'page', 'perPage'] : path === ENDPOINTS.hlsList ? ['roomId', 'page', 'perPage'] : path === ENDPOINTS.livestreamList ? ['roomId'] : RECORDING_PATH.test(path) ? [] : undefined;
+  const allowed = path === ENDPOINTS.list ? ['roomId', 'sessionId', 'page', 'perPage'] : path === ENDPOINTS.hlsList ? ['roomId', 'page', 'perPage'] : path === ENDPOINTS.livestreamList ? ['roomId'] : RECORDING_PATH.test(path) || path === PUBLIC_KEY_PATH ? [] : undefined;
   if (allowed === undefined) return ['unknown endpoint'];
   const problems = [...query.keys()].filter((name) => !allowed.includes(name)).map((name) => `undocumented query ${name}`);
   if (allowed.includes('roomId') && !query.get('roomId')) problems.push('roomId query is required');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach } from 'node:test';
 import { run } from '../../src/launcher/cli.js';
-import { FakeVideoSdk } from './fake-videosdk.js';
+import { FakeRestApi } from './fake-rest-api.js';
 
 export const API_KEY = 'test-api-key-7d1c';
 export const SECRET = 'test-secret-4f9a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -46,7 +46,7 @@ export function testEnv(apiUrl: string, extra: Record<string, string | undefined
 
 /** The fake API a test file shares and the environment pointing at it, filled in by its `before` hook. */
 export interface FakeApi {
-  fake: FakeVideoSdk;
+  fake: FakeRestApi;
   env: Record<string, string | undefined>;
 }
 
@@ -55,7 +55,7 @@ export function useFakeApi(): FakeApi {
   // Filled in before the first test runs; no test reads it earlier.
   const api = {} as FakeApi;
   before(async () => {
-    api.fake = await FakeVideoSdk.start(SECRET, API_KEY);
+    api.fake = await FakeRestApi.start(SECRET, API_KEY);
     api.env = testEnv(api.fake.url);
   });
   after(async () => {

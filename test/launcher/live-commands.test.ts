@@ -64,7 +64,7 @@ describe('hls', () => {
     const lines = list.stdout.trim().split('\n');
     assert.equal(lines.length, 23);
     assert.equal(lines[1], '2024-05-01T10:01:00Z  session s1  live  https://cdn.example.com/1.m3u8');
-    assert.deepEqual(api.fake.requests.map((r) => `${r.method} ${r.path} ${r.query}`), ['POST /v2/hls/end ', 'GET /v2/hls/ roomId=room-H&page=1&perPage=20', 'GET /v2/hls/ roomId=room-H&page=2&perPage=20']);
+    assert.deepEqual(api.fake.requests.map((r) => `${r.method} ${r.path} ${r.query}`), ['POST /v2/hls/end ', 'GET /v2/hls roomId=room-H&page=1&perPage=20', 'GET /v2/hls roomId=room-H&page=2&perPage=20']);
     const out = jsonOut(await runCli(['hls', 'list', '--room', 'room-H', '--json'], api.env));
     assert.equal(out.total, 23);
     assert.deepEqual(api.fake.problems, []);
@@ -190,7 +190,7 @@ describe('livestream', () => {
     assert.equal(human.stdout, `2024-05-01T10:00:00Z  session s1  ended 2024-05-01T11:00:00Z  ${RTMP[0]}\n`);
     const out = jsonOut(await runCli(['livestream', 'list', '--room', 'room-L', '--json'], api.env));
     assert.deepEqual(out.streams, [{ id: 'l1', sessionId: 's1', start: '2024-05-01T10:00:00Z', end: '2024-05-01T11:00:00Z', outputs: [RTMP[0]] }]);
-    assert.deepEqual(api.fake.requests.map((r) => `${r.path}?${r.query}`), ['/v2/livestreams/?roomId=room-L', '/v2/livestreams/?roomId=room-L']);
+    assert.deepEqual(api.fake.requests.map((r) => `${r.path}?${r.query}`), ['/v2/livestreams?roomId=room-L', '/v2/livestreams?roomId=room-L']);
   });
 
   it('stop', async () => {

@@ -7,17 +7,17 @@ import { DEFAULT_OPTIONS } from '../../src/config/options.js';
 import { toRestConfig } from '../../src/config/rest-config.js';
 import { buildVideoSdkClient, createVideoSdkClient, type VideoSdkClient } from '../../src/server/client.js';
 import { VideoSdkError } from '../../src/server/errors.js';
-import { FakeVideoSdk } from './fake-videosdk.js';
+import { FakeRestApi } from './fake-rest-api.js';
 import { API_KEY, SECRET } from './harness.js';
 
 const STREAM_KEY = 'live_123456_streamKeyThatMustNeverShow';
 const TEMPLATE = 'https://rec.example.com/t/?brand=acme';
 const config = toRestConfig(DEFAULT_OPTIONS);
 
-let fake: FakeVideoSdk;
+let fake: FakeRestApi;
 let client: VideoSdkClient;
 before(async () => {
-  fake = await FakeVideoSdk.start(SECRET, API_KEY);
+  fake = await FakeRestApi.start(SECRET, API_KEY);
   client = buildVideoSdkClient({ apiKey: API_KEY, secret: SECRET, apiUrl: fake.url, retries: 2, retryBaseMs: 1 }, { sleep: async () => undefined });
 });
 after(() => fake.close());
@@ -90,10 +90,10 @@ describe('every REST method sends exactly the documented request', () => {
     ['participantRecordings.stop', () => client.participantRecordings.stop({ roomId: 'r', participantId: 'p' }), 'POST', '/v2/recordings/participant/stop', { roomId: 'r', participantId: 'p' }],
     ['hls.start', () => client.hls.start({ roomId: 'r', config: { ...config, recording: { enabled: true } }, transcription: { enabled: true } }), 'POST', '/v2/hls/start', { roomId: 'r', config: { ...config, recording: { enabled: true } }, transcription: { enabled: true } }],
     ['hls.stop', () => client.hls.stop({ roomId: 'r' }), 'POST', '/v2/hls/end', { roomId: 'r' }],
-    ['hls.list', () => client.hls.list({ roomId: 'r' }), 'GET', '/v2/hls/', undefined, { roomId: 'r' }],
+    ['hls.list', () => client.hls.list({ roomId: 'r' }), 'GET', '/v2/hls', undefined, { roomId: 'r' }],
     ['livestreams.start', () => client.livestreams.start({ roomId: 'r', outputs: [{ url: 'rtmp://a.example.com/live', streamKey: STREAM_KEY }] }), 'POST', '/v2/livestreams/start', { roomId: 'r', outputs: [{ url: 'rtmp://a.example.com/live', streamKey: STREAM_KEY }] }],
     ['livestreams.stop', () => client.livestreams.stop({ roomId: 'r' }), 'POST', '/v2/livestreams/end', { roomId: 'r' }],
-    ['livestreams.list', () => client.livestreams.list({ roomId: 'r' }), 'GET', '/v2/livestreams/', undefined, { roomId: 'r' }],
+    ['livestreams.list', () => client.livestreams.list({ roomId: 'r' }), 'GET', '/v2/livestreams', undefined, { roomId: 'r' }],
     ['rooms.create', () => client.rooms.create({ customRoomId: 'weekly', webhook: { endPoint: 'https://h.example.com/', events: ['recording-*'] }, autoCloseConfig: { type: 'session-ends', duration: 60 } }), 'POST', '/v2/rooms', { customRoomId: 'weekly', webhook: { endPoint: 'https://h.example.com/', events: ['recording-*'] }, autoCloseConfig: { type: 'session-ends', duration: 60 } }],
   ];
   for (const [name, call, method, path, body, query] of calls) {

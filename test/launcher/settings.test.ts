@@ -18,6 +18,20 @@ describe('loadEnv', () => {
   it('is fine without a .env', async () => {
     assert.deepEqual(await loadEnv({ A: '1' }, emptyDir(), undefined), { A: '1' });
   });
+  // Defect 7: a byte-order mark hid the first variable; an unquoted # cut the secret silently.
+  it('reads the first variable of a .env that starts with a byte-order mark', async () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, '.env'), '\uFEFFVIDEOSDK_API_KEY=bom-key\nVIDEOSDK_SECRET=s\n');
+    assert.equal((await loadEnv({}, dir, undefined)).VIDEOSDK_API_KEY, 'bom-key');
+  });
+  it('refuses an unquoted # inside a value, naming the variable and not the value, and keeps a quoted one or a comment', async () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, '.env'), 'VIDEOSDK_API_KEY=k # a comment\nVIDEOSDK_SECRET=abc#defsecretpart\n');
+    await assert.rejects(loadEnv({}, dir, undefined), (e: unknown) => e instanceof LauncherError && e.kind === 'usage' && /VIDEOSDK_SECRET has an unquoted #/.test(e.message) && !e.message.includes('defsecretpart'));
+    writeFileSync(join(dir, '.env'), 'VIDEOSDK_API_KEY=k # a comment\nVIDEOSDK_SECRET="abc#def"\n');
+    const env = await loadEnv({}, dir, undefined);
+    assert.deepEqual([env.VIDEOSDK_API_KEY, env.VIDEOSDK_SECRET], ['k', 'abc#def']);
+  });
   it('reports an --env-file that cannot be read as a usage error', async () => {
     await assert.rejects(loadEnv({}, emptyDir(), 'missing.env'), (e: unknown) => e instanceof LauncherError && e.kind === 'usage' && /--env-file: cannot read .*missing\.env \(ENOENT\)/.test(e.message));
   });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_OPTIONS, type RecordingOptions } from '../../src/config/options.js';
 import { parseTemplateParams } from '../../src/config/url-params.js';
 import { VideoSdkError } from '../../src/server/errors.js';
+import { createVideoSdkClient } from '../../src/server/client.js';
 import { baseOptions, buildTemplateUrl, isLocalHost, parseTemplateBase } from '../../src/server/template-url.js';
 
 const CLI = { url: '--template-url', allowInsecure: '--allow-insecure-template' };
@@ -107,5 +108,17 @@ describe('baseOptions', () => {
   });
   it('refuses a value the page would ignore, naming the flag and the parameter', () => {
     assert.throws(() => baseOptions(new URL('https://rec.example.com/?theme=NEON'), '--template-url'), isUsage(/^--template-url: theme="NEON" is not valid; accepted: DARK, LIGHT, DEFAULT$/));
+  });
+});
+
+describe('quality=ultra', () => {
+  it('is accepted without a warning, in the options and in the base URL, and reaches the REST config', async () => {
+    const client = createVideoSdkClient({ apiKey: 'k', secret: 's'.repeat(40) });
+    const fromOptions = await client.templateUrl({ baseUrl: 'https://rec.example.com/', roomId: 'r', options: { quality: 'ultra' } });
+    const fromBase = await client.templateUrl({ baseUrl: 'https://rec.example.com/?quality=ultra', roomId: 'r' });
+    for (const built of [fromOptions, fromBase]) {
+      assert.equal(new URL(built.templateUrl).searchParams.get('quality'), 'ultra');
+      assert.equal(built.config.quality, 'ultra');
+    }
   });
 });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { type CliResult, runCli, testEnv } from './harness.js';
+import { signedHeaders, WEBHOOK_PUBLIC_KEY } from './webhook-signing.js';
 
 /** What a receiver answered. */
 export interface Reply {
@@ -29,8 +30,10 @@ export function send(url: string, options: { method?: string; headers?: Record<s
 
 /** The JSON content-type header. */
 export const json = { 'content-type': 'application/json' };
-/** Posts a value as JSON. */
-export const post = (url: string, value: unknown, headers: Record<string, string> = json) => send(url, { headers, body: JSON.stringify(value) });
+/** Posts a value as JSON, signed with the test key as VideoSDK signs; `headers` go over the signed ones. */
+export const post = (url: string, value: unknown, headers: Record<string, string> = {}) => signedSend(url, JSON.stringify(value), headers);
+/** Sends a raw body with a valid signature. */
+export const signedSend = (url: string, body: string | Buffer, headers: Record<string, string> = {}) => send(url, { headers: { ...signedHeaders(body), ...headers }, body });
 
 /** A recording-started webhook. */
 export const started = (sessionId: string, meetingId = 'room-1') => ({ webhookType: 'recording-started', data: { meetingId, sessionId } });
@@ -58,7 +61,7 @@ export async function startWatch(args: string[], signal?: AbortSignal): Promise<
   const url = new Promise<string>((resolve) => {
     listening = resolve;
   });
-  const done = runCli(['watch', '--port', '0', ...args], testEnv('http://127.0.0.1:9'), {
+  const done = runCli(['watch', '--port', '0', ...args], testEnv('http://127.0.0.1:9', { VIDEOSDK_WEBHOOK_PUBLIC_KEY: WEBHOOK_PUBLIC_KEY }), {
     ...(signal ? { signal } : {}),
     onOutput: (stream, text) => {
       if (stream === 'stdout') stdout += text;

@@ -208,7 +208,7 @@ export class Consumption {
     if (want.showsVideo && consumer.video) {
       if (consumer.videoQuality !== quality) {
         consumer.videoQuality = quality;
-        settle(() => sdk.setQuality(quality), () => undefined);
+        settle(() => sdk.setQuality(receiveQuality(quality)), () => undefined);
       }
       const tile = want.tile;
       if (tile && tile.width > 0 && tile.height > 0) {
@@ -223,11 +223,16 @@ export class Consumption {
     }
     if (want.showsShare && consumer.shareQuality !== quality) {
       consumer.shareQuality = quality;
-      settle(() => sdk.setScreenShareQuality(quality), () => undefined);
+      settle(() => sdk.setScreenShareQuality(receiveQuality(quality)), () => undefined);
     }
   }
 }
 
 function blankConsumer(sdk: SdkParticipant): Consumer {
   return { sdk, video: false, mic: false, videoOp: 0, micOp: 0, pending: 0, viewport: null, videoQuality: null, shareQuality: null };
+}
+
+/** What to receive for a recording tier: the SDK's best layer is high, ultra included. */
+function receiveQuality(quality: Quality): 'low' | 'med' | 'high' {
+  return quality === 'ultra' ? 'high' : quality;
 }

@@ -25,6 +25,7 @@ const MAX_RESOLUTION: Readonly<Record<Quality, NonNullable<InitMeetingOptions['m
   low: 'sd',
   med: 'hd',
   high: 'hd',
+  ultra: 'hd',
 };
 
 const DEFAULT_JOIN_TIMEOUT_MS = 30_000;

@@ -1,7 +1,8 @@
 // A backend's ESM entry using the packed package: calls a loopback stand-in for the REST API and
-// receives one webhook, then prints what happened as one JSON line for pack.test.ts.
+// receives a signed and a forged webhook, then prints what happened as one JSON line for pack.test.ts.
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer } from 'node:http';
-import { createVideoSdkClient, createWebhookHandler, VideoSdkError, WEBHOOK_TYPES } from 'videosdk-recording-template/server';
+import { createVideoSdkClient, createWebhookHandler, VideoSdkError, WEBHOOK_TYPES } from 'videosdk-recording-template-server';
 
 const seen = [];
 const api = createServer((req, res) => {
@@ -28,15 +29,22 @@ try {
 }
 const template = await client.templateUrl({ baseUrl: 'https://rec.example.com/', roomId: 'room-1', output: 'hls' });
 
+// VideoSDK's side of the webhook: its key signs, the backend pins the public half; a forger has another key.
+const videosdk = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const forger = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const publicKey = videosdk.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const events = [];
-const hooks = createServer(createWebhookHandler({ onEvent: (event) => void events.push(event.webhookType) }));
+const hooks = createServer(createWebhookHandler({ publicKey, onEvent: (event) => void events.push(event.webhookType) }));
 await new Promise((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-const reply = await fetch(`http://127.0.0.1:${hooks.address().port}/`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ webhookType: 'hls-stopped', data: { meetingId: 'room-1', sessionId: 's1' } }),
-});
+const deliver = (body, key) =>
+  fetch(`http://127.0.0.1:${hooks.address().port}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'videosdk-signature': sign('sha256', Buffer.from(body), key).toString('base64') },
+    body,
+  }).then((reply) => reply.status);
+const signed = await deliver(JSON.stringify({ webhookType: 'hls-stopped', data: { meetingId: 'room-1', sessionId: 's1' } }), videosdk.privateKey);
+const forged = await deliver(JSON.stringify({ webhookType: 'recording-stopped', data: { meetingId: 'room-1', sessionId: 's1', fileUrl: 'https://attacker.example/x' } }), forger.privateKey);
 
-console.log(JSON.stringify({ stopped, error, seen, output: new URL(template.templateUrl).searchParams.get('output'), webhookStatus: reply.status, events, types: WEBHOOK_TYPES.length }));
+console.log(JSON.stringify({ stopped, error, seen, output: new URL(template.templateUrl).searchParams.get('output'), webhookStatus: { signed, forged }, events, types: WEBHOOK_TYPES.length }));
 api.close();
 hooks.close();

@@ -1,7 +1,7 @@
 // A TypeScript backend using the packed package's types: it must type-check as it is, and each
 // expected-error line (marked with the ts-expect-error directive) must really fail, so the types cannot be `any`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createVideoSdkClient, createWebhookHandler, type HlsStarted, type VideoSdkClient, VideoSdkError, type WebhookEvent } from 'videosdk-recording-template/server';
+import { createVideoSdkClient, createWebhookHandler, type HlsStarted, type VideoSdkClient, VideoSdkError, type WebhookEvent } from 'videosdk-recording-template-server';
 
 const client: VideoSdkClient = createVideoSdkClient({ apiKey: 'k', secret: 's'.repeat(40), retries: 2 });
 
@@ -29,9 +29,12 @@ export async function go(): Promise<string | undefined> {
 }
 
 const handler = createWebhookHandler({
+  publicKey: process.env.VIDEOSDK_WEBHOOK_PUBLIC_KEY,
+  client,
   onEvent(event: WebhookEvent) {
     if (event.webhookType === 'recording-stopped') {
-      const fileUrl: string = event.data.fileUrl;
+      // A signed webhook is delivered with whatever it carries: the file may be missing.
+      const fileUrl: string | undefined = event.data.fileUrl;
       console.log(fileUrl);
     }
     // @ts-expect-error webhookType is one of the documented types

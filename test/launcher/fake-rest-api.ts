@@ -1,5 +1,6 @@
 /**
- * A local stand-in for VideoSDK's REST API on 127.0.0.1. It enforces the documented contract on every
+ * A local stand-in for VideoSDK's REST API on 127.0.0.1 (the real server SDK is its client). It serves
+ * the webhook public key of the test RSA key (webhook-signing.ts). It enforces the documented contract on every
  * request (fake-contract.ts: raw JWT in Authorization, HS256 signature, claims, exact bodies and
  * queries, join tokens and output= inside templateUrls), records what it saw, answers like VideoSDK
  * and can inject faults: error statuses, 429 with Retry-After, hangs, resets and malformed bodies.
@@ -9,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { type JWTPayload, jwtVerify } from 'jose';
 import { ENDPOINTS, type CreateRoomBody } from '../../src/server/rest-bodies.js';
 import type { HlsEntry, LivestreamEntry, RecordingList } from '../../src/server/rest-replies.js';
-import { getQueryProblems, POST_BODIES, RECORDING_PATH, restClaimProblems, TEMPLATE_OUTPUT, templateProblems } from './fake-contract.js';
+import { WEBHOOK_PUBLIC_KEY } from './webhook-signing.js';
+import { getQueryProblems, POST_BODIES, PUBLIC_KEY_PATH, RECORDING_PATH, restClaimProblems, TEMPLATE_OUTPUT, templateProblems } from './fake-contract.js';
 
 /** A fault the next matching request gets instead of the normal answer. */
 export type Fault =
@@ -43,8 +45,8 @@ function paged<T>(all: readonly T[], query: URLSearchParams): Paged<T> {
   return { pageInfo: { currentPage, perPage, lastPage, total: all.length }, data: all.slice((currentPage - 1) * perPage, currentPage * perPage) };
 }
 
-/** The fake server; start it with `FakeVideoSdk.start`. */
-export class FakeVideoSdk {
+/** The fake server; start it with `FakeRestApi.start`. */
+export class FakeRestApi {
   readonly url: string;
   readonly requests: SeenRequest[] = [];
   /** Faults served in order to the next requests, one each. */
@@ -81,13 +83,13 @@ export class FakeVideoSdk {
   }
 
   /** Starts the fake on a random loopback port. */
-  static async start(secret: string, apiKey: string): Promise<FakeVideoSdk> {
-    let fake: FakeVideoSdk | undefined;
+  static async start(secret: string, apiKey: string): Promise<FakeRestApi> {
+    let fake: FakeRestApi | undefined;
     const server = createServer((request, response) => {
       void fake?.handle(request, response);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    fake = new FakeVideoSdk(server, secret, apiKey);
+    fake = new FakeRestApi(server, secret, apiKey);
     return fake;
   }
 
@@ -188,6 +190,7 @@ export class FakeVideoSdk {
       return [200, JSON.stringify(paged(all, url.searchParams))];
     }
     if (url.pathname === ENDPOINTS.hlsList) return [200, JSON.stringify(paged(this.hlsStreams.get(room) ?? [], url.searchParams))];
+    if (url.pathname === PUBLIC_KEY_PATH) return [200, JSON.stringify({ publicKey: WEBHOOK_PUBLIC_KEY })];
     if (url.pathname === ENDPOINTS.livestreamList) return [200, JSON.stringify({ data: this.livestreams.get(room) ?? [] })];
     if (url.pathname === ENDPOINTS.rooms) {
       this.rooms += 1;
