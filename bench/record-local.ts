@@ -16,10 +16,10 @@ import { BrowserCost, MemorySampler, cpuPercent, launchChromium } from './lib/ch
 import { MeasuredPage, median } from './lib/measure.js';
 import { serveBench } from './lib/server.js';
 import { parseTemplateParams } from '../src/config/url-params.js';
+import { outputSize } from '../src/preview/preview-url.js';
 import { EmulatedMeeting } from '../packages/testkit/src/emulator/media-meeting.js';
 
 const FPS = 30;
-const SIZES = { low: { width: 640, height: 360 }, med: { width: 1280, height: 720 }, high: { width: 1920, height: 1080 } } as const;
 
 /** A captured page frame: JPEG bytes (base64) and when it was presented, in seconds. */
 interface Frame {
@@ -56,8 +56,7 @@ if (flags.emulated && !existsSync(join(ROOT, 'dist', 'index.html'))) {
 }
 
 const { options } = parseTemplateParams(flags.emulated ? new URLSearchParams(query) : new URL(url).searchParams);
-const size = SIZES[options.quality];
-const viewport = options.orientation === 'portrait' ? { width: size.height, height: size.width } : { ...size };
+const viewport = outputSize(options.quality, options.orientation);
 console.log(`Recording ${url}\n  ${viewport.width}×${viewport.height} (quality ${options.quality}, ${options.orientation}), ${seconds} s, Chromium pinned to one core`);
 
 const browser = await launchChromium();
