@@ -42,6 +42,9 @@ export default defineConfig({
         },
       },
     },
+    // The template test kit, packed and installed into an empty project once per run, judging our pages.
+    { name: 'testkit-install', testDir: 'test/testkit', testMatch: 'install.setup.ts' },
+    { name: 'testkit', testDir: 'test/testkit', testMatch: '**/*.spec.ts', dependencies: ['testkit-install'] },
   ],
   webServer: [
     {
