@@ -27,7 +27,7 @@ test.describe('our templates pass', () => {
     const report = JSON.parse(stdout) as Record<string, unknown> & { checks: Array<Record<string, unknown>> };
     expect(report.checks.filter((c) => !c['ok']), stderr).toEqual([]);
     expect(code).toBe(0);
-    expect(Object.keys(report).sort()).toEqual(['checks', 'cpuPercent', 'durationMs', 'firstFrameMs', 'passed', 'pinnedCore', 'url']);
+    expect(Object.keys(report).sort()).toEqual(['checks', 'coreBusyPercent', 'cpuPercent', 'durationMs', 'firstFrameMs', 'passed', 'pinnedCore', 'url']);
     expect(report['passed']).toBe(true);
     expect(report['url']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(report.checks.map((c) => c['id'])).toEqual(CHECKS);

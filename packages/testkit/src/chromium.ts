@@ -3,7 +3,7 @@
  * exists, with deterministic flags; and the CPU the whole browser process tree uses.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright';
@@ -55,4 +55,17 @@ export function cpuPercent(before: ReadonlyMap<number, number>, after: ReadonlyM
   // A process born during the window counts from zero; one that died is lost (rare in a steady window).
   for (const [pid, time] of after) used += time - (before.get(pid) ?? 0);
   return (used / seconds) * 100;
+}
+
+/** Busy and total jiffies of one core (/proc/stat), or null where that is not readable. */
+export function coreJiffies(core: number): { busy: number; total: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith(`cpu${core} `));
+    if (!line) return null;
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busy, total: busy + idle + iowait };
+  } catch {
+    return null;
+  }
 }

@@ -118,6 +118,10 @@ function text(report: Report, target: string): string {
   const core = report.pinnedCore === null ? 'not pinned' : `pinned to core ${report.pinnedCore}`;
   const cpu = report.cpuPercent === null ? 'not measured' : `${report.cpuPercent.toFixed(0)} % of one core (${core})`;
   lines.push(`first frame: ${report.firstFrameMs === null ? 'none' : `${Math.round(report.firstFrameMs)} ms`}; CPU: ${cpu}; run: ${(report.durationMs / 1000).toFixed(1)} s`);
+  // Another process on the recorder's core slows the page down: say so, the figures are then low.
+  if (report.coreBusyPercent !== null && report.cpuPercent !== null && report.coreBusyPercent - report.cpuPercent > 25) {
+    lines.push(`note: core ${report.pinnedCore} was ${report.coreBusyPercent.toFixed(0)} % busy, ${(report.coreBusyPercent - report.cpuPercent).toFixed(0)} % of it other processes: frame rates and times are lower than on the recorder's own core`);
+  }
   const failed = report.checks.filter((c) => !c.ok).length;
   lines.push(failed === 0 ? `passed: all ${report.checks.length} checks` : `failed: ${failed} of ${report.checks.length} checks`);
   return lines.join('\n');

@@ -5,7 +5,7 @@
  */
 import { cpus } from 'node:os';
 import type { Browser, Page } from 'playwright';
-import { browserCpu, canPin, cpuPercent, launchChromium } from './chromium.js';
+import { browserCpu, canPin, coreJiffies, cpuPercent, launchChromium } from './chromium.js';
 import { VideoSdkEmulator, aJoinToken } from './emulator/emulator.js';
 import { realMedia } from './emulator/media-real.js';
 import { signallingOnlyMedia } from './emulator/media-signalling-only.js';
@@ -51,6 +51,8 @@ export interface Report {
   readonly cpuPercent: number | null;
   /** The core the recorder's browser ran on (null: not pinned). */
   readonly pinnedCore: number | null;
+  /** How busy that core was in the CPU window, everything on it counted (null: not pinned or unknown). */
+  readonly coreBusyPercent: number | null;
   readonly durationMs: number;
 }
 
@@ -99,11 +101,14 @@ function templateUrl(base: string, emulator: VideoSdkEmulator, query: string, to
   return url.href;
 }
 
-/** The ids whose camera shows no frames (at least 2 a second, with a decoded size: a frozen or empty tile shows none). */
+/**
+ * The ids whose camera presents no frames in the window (or nothing decoded): a frozen or empty tile
+ * presents none. The rate is reported, not judged: it depends on the machine (see coreBusyPercent).
+ */
 function silentCameras(tiles: Record<string, TileVideo>, expected: readonly string[]): string[] {
   return expected.filter((id) => {
     const tile = tiles[id];
-    return !tile || tile.frames < 2 || tile.width === 0;
+    return !tile || tile.frames < 1 || tile.width === 0;
   });
 }
 
@@ -129,6 +134,7 @@ class MeetingRun {
   readonly results: CheckResult[] = [];
   firstFrameMs: number | null = null;
   cpu: number | null = null;
+  coreBusy: number | null = null;
   private readonly senders: string[];
   private readonly cameras: string[];
   // Whether cameras and mics worked at first: only then do the later checks judge them again (no double blame).
@@ -207,7 +213,7 @@ class MeetingRun {
     if (id !== 'cameras') return onScreen.length > 0 && silent.length === 0;
     if (onScreen.length === 0) this.fail(id, `none of the ${this.cameras.length} participants with a camera is on screen`);
     else if (silent.length > 0) this.fail(id, `no frames from ${silent.map((p) => describeCamera(p, tiles[p])).join('; ')}`);
-    else this.pass(id, `${onScreen.length} cameras on screen present frames (${onScreen.map((p) => tiles[p]?.frames).join(', ')} per second)`);
+    else this.pass(id, `${onScreen.length} cameras on screen present frames (${onScreen.map((p) => tiles[p]?.frames).join(', ')} fps; the peers send 15)`);
     return silent.length === 0 && onScreen.length > 0;
   }
 
@@ -231,9 +237,12 @@ class MeetingRun {
   private async measure(): Promise<void> {
     this.firstFrameMs = (await this.page.evaluate(readWatcher, false)).firstFrameMs;
     const before = await browserCpu(this.recorder);
+    const core = this.options.core === null ? null : coreJiffies(this.options.core);
     const started = Date.now();
     await sleep(this.options.cpuWindowMs);
     this.cpu = cpuPercent(before, await browserCpu(this.recorder), (Date.now() - started) / 1000);
+    const coreAfter = this.options.core === null ? null : coreJiffies(this.options.core);
+    if (core && coreAfter && coreAfter.total > core.total) this.coreBusy = ((coreAfter.busy - core.busy) / (coreAfter.total - core.total)) * 100;
   }
 
   private async layoutMessage(): Promise<void> {
@@ -313,6 +322,7 @@ export async function runTemplateTest(options: RunOptions): Promise<Report> {
   const checks: CheckResult[] = [];
   let firstFrameMs: number | null = null;
   let cpu: number | null = null;
+  let coreBusy: number | null = null;
   const pageErrors: string[] = [];
   try {
     const context = await recorder.newContext({ viewport: viewportOf(options.query) });
@@ -320,13 +330,14 @@ export async function runTemplateTest(options: RunOptions): Promise<Report> {
     const page = await context.newPage();
     const media = await realMedia(senderContext, page, { warn: () => undefined });
     const emulator = await VideoSdkEmulator.start(page, { media });
-    const meeting = new MeetingRun(page, emulator, recorder, options);
+    const meeting = new MeetingRun(page, emulator, recorder, { ...options, core: pinnedCore });
     try {
       await meeting.run();
     } finally {
       checks.push(...meeting.results);
       firstFrameMs = meeting.firstFrameMs;
       cpu = meeting.cpu;
+      coreBusy = pinnedCore === null ? null : meeting.coreBusy;
       pageErrors.push(...emulator.pageErrors, ...emulator.protocolErrors.map((e) => `emulated VideoSDK: ${e}`));
       await page.close();
       await emulator.close();
@@ -350,5 +361,5 @@ export async function runTemplateTest(options: RunOptions): Promise<Report> {
     if (!checks.some((c) => c.id === id)) checks.push({ id, ok: false, detail: 'not run: the page never showed a live frame', fix: FIXES.live });
   }
   checks.sort((a, b) => CHECKS.indexOf(a.id) - CHECKS.indexOf(b.id));
-  return { url: options.url, passed: checks.every((c) => c.ok), checks, firstFrameMs, cpuPercent: cpu, pinnedCore, durationMs: Date.now() - started };
+  return { url: options.url, passed: checks.every((c) => c.ok), checks, firstFrameMs, cpuPercent: cpu, pinnedCore, coreBusyPercent: coreBusy, durationMs: Date.now() - started };
 }
