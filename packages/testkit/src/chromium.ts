@@ -3,7 +3,7 @@
  * exists, with deterministic flags; and the CPU the whole browser process tree uses.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright';
@@ -23,7 +23,8 @@ export function canPin(): boolean {
 
 /** A shell wrapper that runs Chromium, and so every child process, on `core` (taskset). */
 export function pinnedExecutable(core: number): string {
-  const wrapper = join(mkdtempSync(join(tmpdir(), 'videosdk-chromium-')), `chromium-core${core}.sh`);
+  // One file per process and core, rewritten on each launch: nothing piles up in the temp folder.
+  const wrapper = join(tmpdir(), `videosdk-chromium-core${core}-${process.pid}.sh`);
   writeFileSync(wrapper, `#!/bin/sh\nexec taskset -c ${core} ${JSON.stringify(chromiumBinary())} "$@"\n`);
   chmodSync(wrapper, 0o755);
   return wrapper;
