@@ -121,6 +121,8 @@ function text(report: Report, target: string): string {
   // Another process on the recorder's core slows the page down: say so, the figures are then low.
   if (report.coreBusyPercent !== null && report.cpuPercent !== null && report.coreBusyPercent - report.cpuPercent > 25) {
     lines.push(`note: core ${report.pinnedCore} was ${report.coreBusyPercent.toFixed(0)} % busy, ${(report.coreBusyPercent - report.cpuPercent).toFixed(0)} % of it other processes: frame rates and times are lower than on the recorder's own core`);
+  } else if (report.coreBusyPercent !== null && report.cpuPercent === null && report.coreBusyPercent > 90) {
+    lines.push(`note: core ${report.pinnedCore} was ${report.coreBusyPercent.toFixed(0)} % busy over the run (this browser included): if other processes were running, free the core or raise --timeout`);
   }
   const failed = report.checks.filter((c) => !c.ok).length;
   lines.push(failed === 0 ? `passed: all ${report.checks.length} checks` : `failed: ${failed} of ${report.checks.length} checks`);

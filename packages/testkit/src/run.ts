@@ -51,7 +51,7 @@ export interface Report {
   readonly cpuPercent: number | null;
   /** The core the recorder's browser ran on (null: not pinned). */
   readonly pinnedCore: number | null;
-  /** How busy that core was in the CPU window, everything on it counted (null: not pinned or unknown). */
+  /** How busy that core was in the CPU window (over the whole meeting when there was none), everything on it counted (null: not pinned or unknown). */
   readonly coreBusyPercent: number | null;
   readonly durationMs: number;
 }
@@ -331,9 +331,15 @@ export async function runTemplateTest(options: RunOptions): Promise<Report> {
     const media = await realMedia(senderContext, page, { warn: () => undefined });
     const emulator = await VideoSdkEmulator.start(page, { media });
     const meeting = new MeetingRun(page, emulator, recorder, { ...options, core: pinnedCore });
+    const coreBefore = pinnedCore === null ? null : coreJiffies(pinnedCore);
     try {
       await meeting.run();
     } finally {
+      // Without a CPU window (the page never settled), how busy the core was over the whole run.
+      const coreAfter = pinnedCore === null ? null : coreJiffies(pinnedCore);
+      if (meeting.coreBusy === null && coreBefore && coreAfter && coreAfter.total > coreBefore.total) {
+        meeting.coreBusy = ((coreAfter.busy - coreBefore.busy) / (coreAfter.total - coreBefore.total)) * 100;
+      }
       checks.push(...meeting.results);
       firstFrameMs = meeting.firstFrameMs;
       cpu = meeting.cpu;
