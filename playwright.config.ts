@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error: a plain .mjs helper shared with the other runners, without type declarations.
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './packages/testkit/chromium-path.mjs';
 
 // PW_PORT lets two checkouts run their page tests side by side.
 const PORT = Number(process.env.PW_PORT ?? 4173);
@@ -24,7 +23,7 @@ export default defineConfig({
     deviceScaleFactor: 1,
     timezoneId: 'UTC',
     locale: 'en-US',
-    launchOptions: { executablePath: chromiumPath() as string, args: CHROMIUM_ARGS as string[] },
+    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] },
   },
   projects: [
     { name: 'e2e', testDir: 'test/e2e' },
@@ -37,12 +36,15 @@ export default defineConfig({
       fullyParallel: true,
       use: {
         launchOptions: {
-          executablePath: chromiumPath() as string,
+          executablePath: chromiumPath(),
           // Real-media scenarios connect two pages over loopback ICE: host candidates must be real IPs.
-          args: [...(CHROMIUM_ARGS as string[]), '--disable-features=WebRtcHideLocalIpsWithMdns'],
+          args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns'],
         },
       },
     },
+    // The template test kit, packed and installed into an empty project once per run, judging our pages.
+    { name: 'testkit-install', testDir: 'test/testkit', testMatch: 'install.setup.ts' },
+    { name: 'testkit', testDir: 'test/testkit', testMatch: '**/*.spec.ts', dependencies: ['testkit-install'] },
   ],
   webServer: [
     {

@@ -2,7 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './packages/testkit/chromium-path.mjs';
 import { countsReporter } from './scripts/counts-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 

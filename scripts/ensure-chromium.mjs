@@ -1,6 +1,6 @@
 // Installs Debian's Chromium when no browser is found (CHROMIUM_PATH overrides the lookup).
 import { execSync } from 'node:child_process';
-import { chromiumPath } from './chromium-path.mjs';
+import { chromiumPath } from '../packages/testkit/chromium-path.mjs';
 
 const found = chromiumPath();
 if (found) {

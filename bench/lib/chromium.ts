@@ -3,19 +3,14 @@
  * deterministic flags; plus what the whole browser process tree costs (CPU time and memory).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { type Browser, type CDPSession, chromium } from 'playwright';
-// @ts-expect-error: a plain .mjs helper shared with the test runners, without type declarations.
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS } from '../../packages/testkit/chromium-path.mjs';
+import { chromiumBinary, cpuPercent, pinnedExecutable } from '../../packages/testkit/src/chromium.js';
 
-/** The Chromium binary, or a readable error when none is installed. */
-export function chromiumBinary(): string {
-  const path = (chromiumPath as () => string | undefined)();
-  if (!path) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
-  return path;
-}
+// Where Chromium is and how it is pinned live in the kit (one place); the bench adds what it measures.
+export { chromiumBinary, cpuPercent, pinnedExecutable };
 
 /** The core the measured browser runs on: BENCH_CORE, default 0. */
 export function benchCore(): number {
@@ -33,19 +28,11 @@ export function pinThisProcess(core = otherCore()): void {
   if (result.status !== 0) console.warn(`Could not pin the benchmark's own process to core ${core} (${result.stderr.trim() || 'no taskset'}); it may load the measured core.`);
 }
 
-/** A shell wrapper that runs Chromium (and so every child process) on one CPU core. */
-export function pinnedExecutable(core = benchCore()): string {
-  const wrapper = join(tmpdir(), `chromium-core${core}-${process.pid}.sh`);
-  writeFileSync(wrapper, `#!/bin/sh\nexec taskset -c ${core} ${JSON.stringify(chromiumBinary())} "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  return wrapper;
-}
-
 /** Launches headless Chromium; pinned to `core` (the measured one by default) unless `pinned` is false. */
 export async function launchChromium({ pinned = true, core = benchCore() } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: pinned ? pinnedExecutable(core) : chromiumBinary(),
-    args: [...(CHROMIUM_ARGS as string[])],
+    args: [...CHROMIUM_ARGS],
   });
 }
 
@@ -108,14 +95,6 @@ export class BrowserCost {
     for (const { id } of await this.processes()) kb += pssKB(id);
     return kb / 1024;
   }
-}
-
-/** Share of one core used between two samples taken `seconds` apart, in percent (the tree as a whole). */
-export function cpuPercent(before: CpuSample, after: CpuSample, seconds: number): number {
-  let used = 0;
-  // A process born during the window counts from zero; one that died is lost (rare in a steady window).
-  for (const [pid, time] of after) used += time - (before.get(pid) ?? 0);
-  return (used / seconds) * 100;
 }
 
 /** Share of one core per process kind between two samples `seconds` apart, in percent. */

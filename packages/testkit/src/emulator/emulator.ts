@@ -3,7 +3,7 @@
  * page.routeWebSocket, PubSub on a loopback WebSocket server, and the scenario API tests drive
  * (peers join and leave, cameras, mics, shares, speakers, pins, modes, layout messages, drops, ends).
  */
-import type { Page, WebSocketRoute } from '@playwright/test';
+import type { Page, WebSocketRoute } from 'playwright';
 import { InitConfigRoute } from './init-config.js';
 import type { MediaBackend } from './media.js';
 import { PubSubServer, type Sender } from './pubsub-server.js';

@@ -3,7 +3,7 @@
  * meetings/init-config` (videosdk.js 45997). Any other request to a VideoSDK host is a protocol
  * change and is reported, then aborted (nothing here ever reaches the internet).
  */
-import type { Page, Route } from '@playwright/test';
+import type { Page, Route } from 'playwright';
 
 /** How the emulated API answers init-config. */
 export type InitConfigReply =

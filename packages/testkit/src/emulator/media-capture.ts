@@ -1,6 +1,6 @@
 // Reads the SDK page's side of each recv transport (ICE credentials, DTLS fingerprint and role) from its local answers.
 import { randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright';
 
 /** The SDK peer connection's ICE and DTLS parameters, as its local SDP answer states them. */
 export interface SdkSide {

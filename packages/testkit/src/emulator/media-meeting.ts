@@ -3,7 +3,7 @@
  * `npm run record:local -- --emulated` films. The media page runs in another browser, so the
  * recorder's pinned core and its CPU figure are the template's alone.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { VideoSdkEmulator } from './emulator.js';
 import { realMedia } from './media-real.js';
 

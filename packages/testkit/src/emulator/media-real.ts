@@ -1,9 +1,8 @@
 // The real-media backend: a second page's RTCPeerConnections play mediasoup's server for the SDK's recv transports.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import type { BrowserContext, Page } from '@playwright/test';
-import ts from 'typescript';
+import type { BrowserContext, Page } from 'playwright';
 import type { ConsumerInfo, MediaBackend, MediaKind, TransportInfo } from './media.js';
 import { type SdkSide, captureSdkAnswers } from './media-capture.js';
 import type { MediaServer, MediaSetup, PageCodec } from './media-page.js';
@@ -45,30 +44,41 @@ interface OpenConsumer {
 
 /** Where the media page is served from (by a route: no server, no port). */
 const ORIGIN = 'http://media-server.invalid';
-/** The browser modules of the media page, compiled from their TypeScript when first asked for. */
+/** The browser modules of the media page, read (or compiled) when first asked for. */
 const MODULES = new Map<string, string>([['media-page', ''], ['media-sdp', ''], ['media-synthetic', ''], ['media-clip', '']]);
 
-function compiled(name: string): string {
+/**
+ * A media page module as JavaScript: the published kit ships it compiled beside this file; run from
+ * the sources (tests, bench) it is transpiled from its TypeScript, which only then needs `typescript`.
+ */
+async function moduleSource(name: string): Promise<string> {
   const cached = MODULES.get(name);
   if (cached) return cached;
-  const source = readFileSync(new URL(`./${name}.ts`, import.meta.url), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } });
-  MODULES.set(name, outputText);
-  return outputText;
+  const built = new URL(`./${name}.js`, import.meta.url);
+  let output: string;
+  if (existsSync(built)) {
+    output = readFileSync(built, 'utf8');
+  } else {
+    const { default: ts } = await import('typescript');
+    const source = readFileSync(new URL(`./${name}.ts`, import.meta.url), 'utf8');
+    output = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } }).outputText;
+  }
+  MODULES.set(name, output);
+  return output;
 }
 
 /** Opens the media page: an HTML shell whose module script installs `window.recMediaServer`. */
 async function openMediaPage(context: BrowserContext, warn: (message: string) => void): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => warn(`realMedia: the media page threw: ${error.message}`));
-  await page.route(`${ORIGIN}/**`, (route) => {
+  await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     const name = /^\/([\w-]+)\.js$/.exec(path)?.[1];
     if (path === '/') {
       const body = '<!doctype html><title>emulated media server</title><script type="module" src="/media-page.js"></script>';
       return route.fulfill({ contentType: 'text/html', body });
     }
-    if (name && MODULES.has(name)) return route.fulfill({ contentType: 'text/javascript', body: compiled(name) });
+    if (name && MODULES.has(name)) return route.fulfill({ contentType: 'text/javascript', body: await moduleSource(name) });
     return route.fulfill({ status: 404, body: `${path} is not part of the media page` });
   });
   await page.goto(`${ORIGIN}/`);

@@ -2,7 +2,7 @@
  * The server end of one socket.io connection (socket.io protocol 5 over engine.io 4, websocket
  * transport, JSON text frames) on a Playwright WebSocketRoute: the handshake, pings, events and acks.
  */
-import type { WebSocketRoute } from '@playwright/test';
+import type { WebSocketRoute } from 'playwright';
 
 /** engine.io's ping cadence we announce; the client closes the socket if pings stop for their sum. */
 const PING_INTERVAL_MS = 10_000;

@@ -1,6 +1,8 @@
-// Where the Debian Chromium binary is: CHROMIUM_PATH wins, then the binary behind /usr/bin/chromium.
+// Where Chromium is, for every runner of the repository and for the kit: CHROMIUM_PATH wins, then Debian's binary.
+// Plain JavaScript (with chromium-path.d.mts beside it) so scripts run by bare node can import it.
 import { existsSync } from 'node:fs';
 
+// The binary itself first: /usr/bin/chromium is a shell wrapper that prints a stray warning.
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** The Chromium executable to drive, or undefined when none is installed. */
