@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const runDir = process.env.PACKS_RUN_DIR ?? mkdtempSync(join(tmpdir(), 'packs-run-'));
+const runDir = process.env.PACKS_RUN_DIR || mkdtempSync(join(tmpdir(), 'packs-run-'));
 // The npm settings of a surrounding `npm run` must not leak into the child npm (prefix, scripts…).
 const cleanEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))), npm_config_update_notifier: 'false' };
 
