@@ -43,6 +43,18 @@ export default defineConfig({
         },
       },
     },
+    {
+      // The packages as users get them (test/packs/): packed, scaffolded, installed and built once per run.
+      name: 'packs',
+      testDir: 'test/packs',
+      timeout: 120_000,
+      use: {
+        launchOptions: {
+          executablePath: chromiumPath() as string,
+          args: [...(CHROMIUM_ARGS as string[]), '--disable-features=WebRtcHideLocalIpsWithMdns'],
+        },
+      },
+    },
   ],
   webServer: [
     {
