@@ -198,6 +198,22 @@ test('the built scaffold previews the simulated meeting live, with tiles, the pa
   expect(errors).toEqual([]);
 });
 
+test('npm start serves the scaffold at once (Vite dev): live, with tiles and the panel', async ({ page }) => {
+  const port = await freePort();
+  // Its own process group, so the dev server npm starts is stopped with it.
+  const dev = spawn('npm', ['start', '--', '--port', String(port), '--strictPort'], { cwd: scaffold.project, env: cleanEnv, stdio: 'ignore', detached: true });
+  try {
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status, { timeout: 60_000 }).toBe(200);
+    await page.goto(`http://127.0.0.1:${port}/?demo=3`);
+    // The first load in dev pre-bundles the dependencies.
+    await expect(frame(page)).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
+    await expect(page.locator('rec-tile')).toHaveCount(3);
+    await expect(page.locator('rec-preview-panel')).toBeVisible();
+  } finally {
+    process.kill(-dev.pid!, 'SIGTERM');
+  }
+});
+
 test('the built scaffold, with a token, joins the emulated meeting as the recorder and shows the senders', async ({ page, emulator }) => {
   emulator.addPeer({ id: 'ana', name: 'Ana' });
   emulator.addPeer({ id: 'bo', name: 'Bo', webcam: false });
