@@ -227,6 +227,14 @@ test('the built scaffold, with a token, joins the emulated meeting as the record
   expect(await shownIds(page)).toEqual(['ana', 'bo']);
 });
 
+test('npm test: the template test kit films the scaffold’s build and every check passes', async () => {
+  test.skip(!scaffold.hasKit, 'the kit is not packable yet: packages/testkit has no package.json (issue 21, branch testkit)');
+  test.setTimeout(600_000);
+  const kit = await run('npm', ['test'], scaffold.project, 540_000);
+  expect(kit.code, kit.out.slice(-4000)).toBe(0);
+  expect(kit.out).toMatch(/passed: all \d+ checks/);
+});
+
 test('what a template pays: no more page JavaScript than our own build', async () => {
   const tarball = readdirSync(scaffold.packs).find((file) => new RegExp(`^${ELEMENTS}-\\d.*\\.tgz$`).test(file))!;
   // Gzip bytes of a build's JavaScript, apart from VideoSDK's SDK chunk (the recorder's, whoever builds the page).
