@@ -8,7 +8,7 @@ import {
   publishRecordingGraphics,
   publishRecordingLayout,
 } from '../../src/host/index.js';
-import { FakeMedia, FakeMeeting } from '../fixtures/fake-videosdk.js';
+import { FakeMedia, FakeMeeting } from '../fixtures/fake-js-sdk.js';
 
 /** A pubSub that records what it is asked to publish; typed against the real SDK's. */
 function recordingPubSub() {
