@@ -45,6 +45,18 @@ export default defineConfig({
     // The template test kit, packed and installed into an empty project once per run, judging our pages.
     { name: 'testkit-install', testDir: 'test/testkit', testMatch: 'install.setup.ts' },
     { name: 'testkit', testDir: 'test/testkit', testMatch: '**/*.spec.ts', dependencies: ['testkit-install'] },
+    {
+      // The packages as users get them (test/packs/): packed, scaffolded, installed and built once per run.
+      name: 'packs',
+      testDir: 'test/packs',
+      timeout: 120_000,
+      use: {
+        launchOptions: {
+          executablePath: chromiumPath() as string,
+          args: [...(CHROMIUM_ARGS as string[]), '--disable-features=WebRtcHideLocalIpsWithMdns'],
+        },
+      },
+    },
   ],
   webServer: [
     {

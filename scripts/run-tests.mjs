@@ -24,7 +24,7 @@ rmSync('.test-counts', { recursive: true, force: true });
 mkdirSync('.test-counts', { recursive: true });
 
 // 1. Types: each tsconfig is one check.
-for (const project of ['tsconfig.json', 'tsconfig.launcher.json', 'bench/tsconfig.json', 'packages/testkit/tsconfig.json', 'test/emulator/tsconfig.json', 'test/testkit/tsconfig.json'].filter((p) => existsSync(p))) {
+for (const project of ['tsconfig.json', 'tsconfig.launcher.json', 'bench/tsconfig.json', 'packages/testkit/tsconfig.json', 'test/emulator/tsconfig.json', 'test/testkit/tsconfig.json', 'test/packs/tsconfig.json'].filter((p) => existsSync(p))) {
   const { status } = run('npx', ['tsc', '--noEmit', '-p', project]);
   record(`typecheck ${project}`, status === 0 ? 1 : 0, status === 0 ? 0 : 1);
 }

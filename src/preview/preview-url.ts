@@ -117,8 +117,8 @@ export function publishCall(message: RecordingGraphicsMessage): string {
   const keys = Object.keys(message);
   if (keys.length === 0) return '// No live graphics yet: show one above to see the call that publishes it.';
   return [
-    "import { publishRecordingGraphics } from './src/config/layout-message.js';",
+    "import { publishRecordingGraphics } from 'videosdk-recording-template/host';",
     '',
-    `await publishRecordingGraphics(meeting.pubSub, ${JSON.stringify(message, null, 2)});`,
+    `await publishRecordingGraphics(meeting, ${JSON.stringify(message, null, 2)});`,
   ].join('\n');
 }
