@@ -359,10 +359,21 @@ describe('start', () => {
     assert.equal(result.code, 4);
     assert.match(result.stderr, /bad token \[redacted-token\] for secret \[redacted\]/);
   });
+  // Ctrl-C once the fake has the request (the hung one): a timer raced the send on a loaded machine.
+  function abortOnceSent(): AbortController {
+    const controller = new AbortController();
+    const seen = api.fake.requests.length;
+    const poll = setInterval(() => {
+      if (api.fake.requests.length > seen) {
+        clearInterval(poll);
+        controller.abort();
+      }
+    }, 5);
+    return controller;
+  }
   it('Ctrl-C during a request exits 130', async () => {
     api.fake.faults.push({ kind: 'hang' });
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    const controller = abortOnceSent();
     const result = await runCli(['stop', '--room', 'r'], { ...api.env, VIDEOSDK_TIMEOUT_MS: '5000' }, { signal: controller.signal });
     assert.equal(result.code, 130);
     assert.match(result.stderr, /interrupted/);
@@ -370,8 +381,7 @@ describe('start', () => {
   // Defect 7: a start interrupted after it was sent may have started the recording.
   it('Ctrl-C after start was sent exits 130 with the hint to check with list', async () => {
     api.fake.faults.push({ kind: 'hang' });
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 300);
+    const controller = abortOnceSent();
     const result = await runCli(['start', '--room', 'r', '--template-url', 'https://rec.example.com/'], { ...api.env, VIDEOSDK_TIMEOUT_MS: '5000' }, { signal: controller.signal });
     assert.equal(result.code, 130);
     assert.match(result.stderr, /interrupted; if the request was already sent it may have taken effect: check with `list` before trying again/);
