@@ -300,7 +300,9 @@ async function refusedToken(recorder: Browser, options: RunOptions): Promise<{ r
     }
     await sleep(500); // let the error frame paint
     const shot = `data:image/png;base64,${(await page.screenshot()).toString('base64')}`;
-    const drawn = await page.evaluate(nonBackgroundShare, shot);
+    // Measured on a blank page: the template's own Content-Security-Policy may refuse to fetch a data: URL.
+    const scratch = await context.newPage();
+    const drawn = await scratch.evaluate(nonBackgroundShare, shot).finally(() => scratch.close());
     const ok = drawn >= 0.001;
     const detail = ok ? `data-state="error", ${(drawn * 100).toFixed(1)} % of the frame drawn` : 'data-state="error" but the frame is blank (one colour)';
     return { result: { id: 'refused-token', ok, detail, ...(ok ? {} : { fix: FIXES['refused-token'] }) }, pageErrors: emulator.pageErrors };
