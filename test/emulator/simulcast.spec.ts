@@ -3,6 +3,7 @@
  * and viewport hints, through the real SDK, choose the smallest layer that covers each tile, and
  * follow the tile when the layout moves it. The last test switches real frames between layers.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { type VideoSdkEmulator, expect, expectShown, test as signalling, tileOf } from './fixture.js';
 import { expectFrames, presented, test as realMediaTest } from './media-checks.js';
@@ -79,7 +80,8 @@ const realLayers = realMediaTest.extend({
   real: async ({ context, page }, use) => {
     const maker = await context.newPage();
     await maker.goto('/');
-    await maker.addScriptTag({ path: new URL('../../bench/page/make-clip.js', import.meta.url).pathname });
+    // Evaluated rather than added as a script tag: the page's Content-Security-Policy refuses inline scripts.
+    await maker.evaluate(readFileSync(new URL('../../bench/page/make-clip.js', import.meta.url), 'utf8'));
     const clips: string[] = [];
     for (const size of LAYERS) {
       const settings = { ...size, kind: 'camera', frames: 2 * FPS, fps: FPS, bitrate: 300_000, keyEvery: 2 * FPS };
