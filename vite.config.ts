@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import { type Plugin, defineConfig } from 'vite';
 import { FIRST_PAINT_MARKER, firstPaintHead } from './src/first-paint.js';
 
@@ -9,6 +10,48 @@ function firstPaint(): Plugin {
     transformIndexHtml(html, context) {
       if (!html.includes(FIRST_PAINT_MARKER)) throw new Error(`${context.filename} has no ${FIRST_PAINT_MARKER} in its head`);
       return html.replace(FIRST_PAINT_MARKER, firstPaintHead());
+    },
+  };
+}
+
+/**
+ * The recorder's critical path starts with the SDK: with a token in the URL, each page fetches the
+ * SDK's chunk, the live source's chunks and the Latin font beside its own script, instead of only
+ * once that script has run (the preview, without a token, never downloads them).
+ */
+function recorderPreload(): Plugin {
+  return {
+    name: 'recorder-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, path }) {
+        if (!bundle) return;
+        const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const recorder = new Set<string>();
+        const add = (fileName: string) => {
+          if (recorder.has(fileName)) return;
+          recorder.add(fileName);
+          for (const imported of byFile.get(fileName)?.imports ?? []) add(imported);
+        };
+        for (const chunk of chunks) {
+          const id = chunk.facadeModuleId ?? '';
+          if (id.includes('/@videosdk.live/js-sdk/') || id.endsWith('/sources/videosdk/videosdk-source.ts')) add(chunk.fileName);
+        }
+        const font = Object.keys(bundle).find((name) => /\/noto-sans-latin-500-normal-[^/]*\.woff2$/.test(name));
+        const from = posix.dirname(path);
+        const href = (fileName: string) => JSON.stringify(posix.relative(from, `/${fileName}`));
+        const links = [...recorder].map((file) => `['modulepreload', ${href(file)}]`);
+        if (font) links.push(`['preload', ${href(font)}, 'font']`);
+        return [
+          {
+            tag: 'script',
+            injectTo: 'head-prepend',
+            children: `if (new URLSearchParams(location.search).get('token')) for (const [rel, href, as] of [${links.join(', ')}]) { const link = document.createElement('link'); link.rel = rel; link.href = href; if (as) { link.as = as; link.crossOrigin = ''; } document.head.append(link); }`,
+          },
+        ];
+      },
     },
   };
 }
@@ -56,7 +99,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   base: './',
   // First paint writes the theme script; the policy is written after it, hashing the page as built.
-  plugins: [firstPaint(), contentSecurityPolicy()],
+  // The preload script is inline: the policy, last, hashes it with the others.
+  plugins: [firstPaint(), recorderPreload(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -9,7 +9,7 @@ import { build } from 'vite';
 
 const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(BENCH_DIR, 'build');
-const SOURCES = [join(BENCH_DIR, 'page', 'floor-sdk.html'), join(BENCH_DIR, 'page', 'floor-sdk.ts'), join(BENCH_DIR, '..', 'node_modules', '@videosdk.live', 'js-sdk', 'package.json')];
+const SOURCES = [join(BENCH_DIR, 'page', 'floor-sdk.html'), join(BENCH_DIR, 'page', 'floor-sdk.ts'), join(BENCH_DIR, '..', 'src', 'meeting', 'phases.ts'), join(BENCH_DIR, '..', 'node_modules', '@videosdk.live', 'js-sdk', 'package.json')];
 
 /** The floor page's path relative to bench/ (the bench server serves it at /bench/…), built if stale. */
 export async function ensureFloorBuild(): Promise<string> {

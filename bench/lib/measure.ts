@@ -31,6 +31,29 @@ export interface PageSize {
   readonly nodes: number;
 }
 
+/** One phase of the way to video (src/meeting/phases.ts): ms from navigation when it first and last happened, and how often (per participant). */
+export interface PhaseSpan {
+  readonly first: number;
+  readonly last: number;
+  readonly count: number;
+}
+
+/** Where a page's time to video went: its phases from navigation, and the files it fetched on the way. */
+export interface PhaseTrace {
+  /** `html` (the document's response), `paint` (first paint) and the page's own `rec:` marks, by phase. */
+  readonly phases: Readonly<Record<string, PhaseSpan>>;
+  /** Scripts, styles and fonts fetched before the last first frame: file, start and end (ms from navigation). */
+  readonly fetches: readonly { readonly file: string; readonly startMs: number; readonly endMs: number }[];
+}
+
+/** A trace as one line, e.g. `html 12 · module 80 · … · frame 900–1100 (4)`. */
+export function traceLine(trace: PhaseTrace): string {
+  return Object.entries(trace.phases)
+    .sort(([, a], [, b]) => a.first - b.first)
+    .map(([name, span]) => `${name} ${Math.round(span.first)}${span.count > 1 ? `–${Math.round(span.last)} (${span.count})` : ''}`)
+    .join(' · ');
+}
+
 /** The median of some numbers (null when there are none). */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -90,6 +113,34 @@ export class MeasuredPage {
       if (Date.now() > deadline) return null;
       await sleep(50);
     }
+  }
+
+  /** The page's phase trace so far (see PhaseTrace). */
+  async phaseTrace(): Promise<PhaseTrace> {
+    const raw = (await this.page.evaluate(`(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const paint = performance.getEntriesByName('first-paint')[0];
+      const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('rec:')).map((m) => [m.name.slice(4), m.startTime]);
+      const fetches = performance.getEntriesByType('resource')
+        .filter((r) => ['.js', '.css', '.woff', '.woff2'].some((end) => r.name.split('?')[0].endsWith(end)))
+        .map((r) => ({ file: r.name.split('/').pop().split('?')[0], startMs: r.startTime, endMs: r.responseEnd }));
+      return { html: nav ? nav.responseEnd : null, paint: paint ? paint.startTime : null, marks, fetches };
+    })()`)) as { html: number | null; paint: number | null; marks: [string, number][]; fetches: PhaseTrace['fetches'] };
+    const phases: Record<string, PhaseSpan> = {};
+    const add = (name: string, at: number) => {
+      const span = phases[name];
+      phases[name] = span ? { first: Math.min(span.first, at), last: Math.max(span.last, at), count: span.count + 1 } : { first: at, last: at, count: 1 };
+    };
+    if (raw.html !== null) add('html', raw.html);
+    if (raw.paint !== null) add('paint', raw.paint);
+    // `consume:p1` and `consume:p2` are one phase, spanning the first to the last participant.
+    for (const [name, at] of raw.marks) add(name.split(':')[0] ?? name, at);
+    const lastFrame = phases['frame']?.last ?? Infinity;
+    const round = (ms: number) => Math.round(ms);
+    return {
+      phases,
+      fetches: raw.fetches.filter((f) => f.startMs <= lastFrame).map((f) => ({ file: f.file, startMs: round(f.startMs), endMs: round(f.endMs) })),
+    };
   }
 
   /** Measures CPU of the whole browser, fps of shown videos and peak memory over `seconds`. */

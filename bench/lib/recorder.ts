@@ -7,7 +7,7 @@ import type { Browser } from 'playwright';
 import type { MediaSetup } from '../../packages/testkit/src/emulator/media-page.js';
 import type { BrowserCost } from './chromium.js';
 import { cpuPercent } from './chromium.js';
-import { MeasuredPage, type WindowFigures } from './measure.js';
+import { MeasuredPage, type PhaseTrace, type WindowFigures } from './measure.js';
 import { BenchMeeting, type MeetingPlan, SoakChurn } from './meeting.js';
 import { type Exercised, type ScenarioResult, type SideRound, alternate, summarize } from './rounds.js';
 
@@ -181,11 +181,12 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
     await page.page.locator('html[data-state="live"]').waitFor({ timeout: 30_000 });
     const audioOnly = scenario.query.includes('mode=audio');
     const firstFrameMs = audioOnly ? null : await page.firstFrameMs(30_000);
+    const trace = await page.phaseTrace();
     await consumersSettled(meeting, scenario.plan.mics);
     if (scenario.plan.graphics) meeting.startGraphicsTraffic();
     await sleep(settings.settleSeconds * 1000);
     const measure = (seconds: number) => withSenderCpu(settings.senderCost, () => page.window(seconds));
-    const side = (window: WindowFigures, senderCpuPercent: number): SideRound => ({ window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent });
+    const side = (window: WindowFigures, senderCpuPercent: number): SideRound => ({ window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent, trace });
     if (!exercise) {
       const { value: window, senderCpuPercent } = await measure(settings.windowSeconds);
       return { round: side(window, senderCpuPercent) };
@@ -241,13 +242,14 @@ function receivedSizes(meeting: BenchMeeting, camera: { width: number; height: n
     .join(', ');
 }
 
-/** Opens the SDK floor on the row's meeting (the template's videos, at the same quality and sizes) and lets it settle; its first-frame time. */
-async function openFloor(settings: RecorderSettings, { page, meeting }: Row, input: FloorInput, quality: Quality): Promise<number | null> {
+/** Opens the SDK floor on the row's meeting (the template's videos, at the same quality and sizes) and lets it settle; its first-frame time and phase trace. */
+async function openFloor(settings: RecorderSettings, { page, meeting }: Row, input: FloorInput, quality: Quality): Promise<{ firstFrameMs: number | null; trace: PhaseTrace }> {
   await page.page.goto(`${settings.baseUrl}bench/${settings.floorPage}?${meeting.query(`quality=${quality}&tiles=${input.tiles}`)}`);
   const firstFrameMs = input.videos > 0 ? await page.firstFrameMs(30_000) : null;
+  const trace = await page.phaseTrace();
   await consumersSettled(meeting, input.consumers);
   await sleep(settings.settleSeconds * 1000);
-  return firstFrameMs;
+  return { firstFrameMs, trace };
 }
 
 /** One window on the SDK floor: the same meeting, the template's videos in plain elements. */
@@ -255,9 +257,9 @@ async function floorRound(settings: RecorderSettings, row: Row, input: FloorInpu
   const { page } = row;
   const errorsBefore = errorsOf(row);
   try {
-    const firstFrameMs = await openFloor(settings, row, input, quality);
+    const { firstFrameMs, trace } = await openFloor(settings, row, input, quality);
     const { value: window, senderCpuPercent } = await withSenderCpu(settings.senderCost, () => page.window(settings.windowSeconds));
-    return { window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent };
+    return { window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent, trace };
   } finally {
     await leave(row);
   }
@@ -271,7 +273,7 @@ async function floorSoakRound(settings: RecorderSettings, row: Row, input: Floor
   const { page, meeting } = row;
   const errorsBefore = errorsOf(row);
   try {
-    const firstFrameMs = await openFloor(settings, row, input, quality);
+    const { firstFrameMs, trace } = await openFloor(settings, row, input, quality);
     const before = await page.size();
     const churn = new SoakChurn(meeting.emulator, [...meeting.emulator.peers.keys()], 1000);
     churn.start(settings.soakSeconds);
@@ -280,7 +282,7 @@ async function floorSoakRound(settings: RecorderSettings, row: Row, input: Floor
     await sleep(settings.dwellMs + 6000);
     const after = await page.size();
     const growth = { heapMB: after.heapMB - before.heapMB, nodes: after.nodes - before.nodes };
-    return { window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent, growth };
+    return { window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent, growth, trace };
   } finally {
     await leave(row);
   }

@@ -3,7 +3,7 @@
  * browser, CPU compared over full-rate windows, and the figures of one table row (ScenarioResult).
  */
 import { type CpuSplit, PROCESS_KINDS, type ProcessKind } from './chromium.js';
-import { type WindowFigures, median, round } from './measure.js';
+import { type PhaseTrace, type WindowFigures, median, round, traceLine } from './measure.js';
 
 /** A window in which every shown video presented at least this many frames per second (of 30). */
 export const FULL_RATE_FPS = 27;
@@ -17,6 +17,8 @@ export interface SideRound {
   readonly senderCpuPercent?: number | null;
   /** Heap and DOM growth over the window, when it was a soak (the floor's soak; the template's is in Exercised). */
   readonly growth?: { readonly heapMB: number; readonly nodes: number };
+  /** Where the time to the first frame went (recorder rows). */
+  readonly trace?: PhaseTrace;
 }
 
 /** What the first template round measured beyond its window: growth, switches and what the floor needs. */
@@ -111,6 +113,13 @@ export interface ScenarioResult {
   readonly floorDomNodesGrowth: number | null;
   /** Every window in the order measured. */
   readonly windows: readonly WindowRecord[];
+  /** The phase trace of the first (cold) and the last (warm) round of each side (recorder rows). */
+  readonly phaseTrace: {
+    readonly template: PhaseTrace | null;
+    readonly floor: PhaseTrace | null;
+    readonly templateWarm: PhaseTrace | null;
+    readonly floorWarm: PhaseTrace | null;
+  };
 }
 
 /** What a row says about itself beyond the measurements. */
@@ -139,6 +148,7 @@ function logWindow(side: string, round: SideRound): void {
   const fps = w.fpsMedian === null ? 'no video' : `fps ${w.fpsMedian.toFixed(1)}/${(w.fpsMin ?? 0).toFixed(1)}`;
   const sender = round.senderCpuPercent == null ? '' : `, sender ${round.senderCpuPercent.toFixed(0)} %`;
   console.log(`    ${side.padEnd(8)} ${w.cpuPercent.toFixed(1).padStart(5)} % (${split}), ${fps}, other load ${(w.otherLoadPercent ?? 0).toFixed(1)} %${sender}`);
+  if (round.trace) console.log(`             ${traceLine(round.trace)}`);
 }
 
 /**
@@ -249,6 +259,12 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     reconnected: exercised.reconnected ?? null,
     floorHeapGrowthMB: round(allFloors[0]?.growth?.heapMB ?? null, 2),
     floorDomNodesGrowth: allFloors[0]?.growth?.nodes ?? null,
+    phaseTrace: {
+      template: templates[0]?.trace ?? null,
+      floor: allFloors[0]?.trace ?? null,
+      templateWarm: templates.length > 1 ? (templates.at(-1)?.trace ?? null) : null,
+      floorWarm: allFloors.length > 1 ? (allFloors.at(-1)?.trace ?? null) : null,
+    },
     windows: templates.flatMap((t, i) => {
       const f = allFloors[i];
       return f ? [record('template', t), record('floor', f)] : [record('template', t)];

@@ -7,6 +7,10 @@
  * participantId, quality, and tiles=<id>:<video|share>:x,y,w,h;… (the template's shown videos and where they were).
  */
 import { VideoSDK } from '@videosdk.live/js-sdk';
+import { markPhase } from '../../src/meeting/phases.js';
+
+// The same phase marks as the template's (src/meeting/phases.ts), so the benchmark traces both alike.
+markPhase('module');
 
 type Meeting = ReturnType<typeof VideoSDK.initMeeting>;
 type Participant = Meeting['localParticipant'];
@@ -36,6 +40,7 @@ function show(id: string, stream: { kind: string; track: MediaStreamTrack }): vo
   element.autoplay = true;
   element.srcObject = new MediaStream([stream.track]);
   if (element instanceof HTMLVideoElement) {
+    element.requestVideoFrameCallback(() => markPhase('frame', id));
     const [x, y, w, h] = rect ?? [];
     element.muted = true;
     element.playsInline = true;
@@ -59,18 +64,23 @@ function hint(participant: Participant, stream: Stream): void {
   const rect = tiles.get(`${participant.id}:video`);
   if (stream.kind !== 'video' || !rect) return;
   participant.setQuality(quality).catch(() => undefined);
+  markPhase('viewport', participant.id);
   participant.setViewPort(rect[2] ?? 0, rect[3] ?? 0);
 }
 
 function follow(participant: Participant): void {
   participant.on('stream-enabled', (stream: Stream) => {
+    if (stream.kind === 'video') markPhase('stream', participant.id);
     show(participant.id, stream);
     hint(participant, stream);
   });
   participant.on('stream-disabled', (stream: Stream) => hide(`${participant.id}:${stream.kind}`));
   for (const stream of participant.streams.values()) show(participant.id, stream);
   participant.consumeMicStreams();
-  if (tiles.has(`${participant.id}:video`)) participant.consumeWebcamStreams();
+  if (tiles.has(`${participant.id}:video`)) {
+    markPhase('consume', participant.id);
+    participant.consumeWebcamStreams();
+  }
 }
 
 VideoSDK.config(query.get('token') ?? '');
@@ -83,9 +93,14 @@ const meeting = VideoSDK.initMeeting({
   mode: 'SEND_AND_RECV',
   autoConsume: false,
 });
-meeting.on('participant-joined', (participant: Participant) => follow(participant));
+meeting.on('meeting-joined', () => markPhase('meeting-joined'));
+meeting.on('participant-joined', (participant: Participant) => {
+  markPhase('peer');
+  follow(participant);
+});
 meeting.on('participant-left', (participant: Participant) => {
   for (const key of [...elements.keys()]) if (key.startsWith(`${participant.id}:`)) hide(key);
 });
 meeting.on('error', (error: { code: number; message: string }) => console.error(`floor: SDK error ${error.code}: ${error.message}`));
-meeting.join();
+markPhase('join');
+meeting.join().then(() => markPhase('join-acked'));

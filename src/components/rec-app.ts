@@ -10,6 +10,7 @@ import type { DemoControls } from '../sources/demo/demo-controls.js';
 import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';
+import { markPhase } from '../meeting/phases.js';
 import { type RecAreaResizeEvent, RecFeaturesChangeEvent, RecOptionsChangeEvent, RecSourceReadyEvent } from './events.js';
 import { type Frame, type FrameEdits, NO_EDITS, frameOf } from './frame.js';
 import { sameDemand } from './media-demand.js';
@@ -217,6 +218,7 @@ export class RecApp extends LitElement {
     }
     const frame = this.frameFor(meeting);
     this.frame = frame;
+    if (frame.plan && frame.plan.tiles.length > 0) markPhase('first-plan');
     this.overlay.follow(previous, meeting, frame.features);
     this.theme = frame.options.theme;
     clearTimeout(this.recomputeTimer);

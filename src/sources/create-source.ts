@@ -8,6 +8,7 @@ import type { MeetingSource } from '../meeting/source.js';
 import { type MeetingFailure, statusChanged } from '../meeting/state.js';
 import type { MeetingStore } from '../meeting/store.js';
 import type { DemoControls } from './demo/demo-controls.js';
+import { markPhase } from '../meeting/phases.js';
 
 /** A source that only reports why the meeting cannot be shown (so the frame says so). */
 class FailedSource implements MeetingSource {
@@ -45,10 +46,13 @@ export async function createSource(params: TemplateParams): Promise<CreatedSourc
   const failure = checkRecorderParams(recorder);
   if (failure) return { source: new FailedSource(failure) };
   // Both chunks start downloading now, in parallel: the SDK is most of the recorder's weight.
+  markPhase('sdk-import');
   const sdkModule = import('@videosdk.live/js-sdk');
   try {
     const { VideoSdkSource, pickVideoSdk } = await import('./videosdk/videosdk-source.js');
+    markPhase('source-loaded');
     const sdk = sdkModule.then((module) => {
+      markPhase('sdk-loaded');
       const picked = pickVideoSdk(module);
       if (!picked) throw new Error('the @videosdk.live/js-sdk module has no VideoSDK export');
       return picked;

@@ -6,6 +6,7 @@
 import type { Quality, RecordingOptions } from '../../config/options.js';
 import type { MediaDemand } from '../../meeting/source.js';
 import type { MeetingState } from '../../meeting/state.js';
+import { markPhase } from '../../meeting/phases.js';
 import type { SdkParticipant } from './videosdk-types.js';
 
 /** What the page wants of one participant right now. */
@@ -142,7 +143,7 @@ export class Consumption {
       const want = wants.get(id) ?? { video: false, mic: false, showsVideo: false, showsShare: false };
       if (want.video !== consumer.video) this.consume(id, consumer, 'video', want.video);
       if (want.mic !== consumer.mic) this.consume(id, consumer, 'audio', want.mic);
-      this.hint(consumer, quality, want);
+      this.hint(id, consumer, quality, want);
     }
     for (const [id, orphan] of this.orphans) {
       if (!orphan.video && !orphan.mic && orphan.pending === 0) this.orphans.delete(id);
@@ -171,6 +172,7 @@ export class Consumption {
       this.hooks.dropTrack(id, kind);
     }
     const sdk = consumer.sdk;
+    if (video && want) markPhase('consume', id);
     consumer.pending += 1;
     settle(
       () =>
@@ -203,7 +205,7 @@ export class Consumption {
   }
 
   /** Quality and viewport hints, sent once per stream and again only when they change. */
-  private hint(consumer: Consumer, quality: Quality, want: Want): void {
+  private hint(id: string, consumer: Consumer, quality: Quality, want: Want): void {
     const sdk = consumer.sdk;
     if (want.showsVideo && consumer.video) {
       if (consumer.videoQuality !== quality) {
@@ -217,6 +219,7 @@ export class Consumption {
         const key = `${width}x${height}`;
         if (consumer.viewport !== key) {
           consumer.viewport = key;
+          markPhase('viewport', id);
           settle(() => sdk.setViewPort(width, height), () => undefined);
         }
       }

@@ -6,6 +6,7 @@
 import type { AgentState, Pin } from '../../meeting/state.js';
 import { participantJoined, participantLeft, participantUpdated, presenterChanged, speakerChanged } from '../../meeting/state.js';
 import type { MeetingStore } from '../../meeting/store.js';
+import { markPhase } from '../../meeting/phases.js';
 import { agentFields, bindAgent, isSdkAgent } from './agents.js';
 import { type Consumption, settle } from './consumption.js';
 import {
@@ -132,6 +133,7 @@ export class ShownParticipants {
       return;
     }
     if (known) this.unbind(known);
+    markPhase('peer');
     this.shown.set(id, this.bind(id, participant));
     this.consumption.follow(id, participant);
     const tracks: MediaPatch = {};
@@ -272,6 +274,7 @@ export class ShownParticipants {
     const stream = asStream(payload);
     if (this.shown.get(id)?.sdk !== sdk || !stream) return;
     if (enabled) {
+      if (stream.kind === 'video') markPhase('stream', id);
       this.consumption.streamStarted(id, stream.kind);
       this.store.update((s) => mediaPatched(s, id, trackPatch(stream, true)));
       this.hooks.changed();

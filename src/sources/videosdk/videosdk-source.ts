@@ -9,6 +9,7 @@ import { DEFAULT_OUTPUT, LAYOUT_TOPICS } from '../../config/output.js';
 import type { MediaDemand, MeetingSource } from '../../meeting/source.js';
 import { type MeetingFailure, optionsInForce, optionsOverridden, statusChanged } from '../../meeting/state.js';
 import type { MeetingStore } from '../../meeting/store.js';
+import { markPhase } from '../../meeting/phases.js';
 import { Consumption, settle, wantsOf } from './consumption.js';
 import { LayoutSubscription } from './layout-subscription.js';
 import { LiveFeatures } from './live-features.js';
@@ -117,7 +118,9 @@ export class VideoSdkSource implements MeetingSource {
     this.listen(meeting);
     this.joinTimer = setTimeout(() => this.onJoinTimeout(), joinTimeoutMs(this.params));
     try {
+      markPhase('join');
       await meeting.join();
+      markPhase('join-acked');
     } catch (error) {
       if (!isDone(this.phase)) this.fail(joinFailure(error));
     }
@@ -208,6 +211,7 @@ export class VideoSdkSource implements MeetingSource {
   private onJoined(payload: unknown): void {
     const meeting = this.meeting;
     if (!meeting || isDone(this.phase)) return;
+    markPhase('meeting-joined');
     const participants = this.participants!;
     const rejoin = this.phase !== 'joining';
     this.phase = nextPhase(this.phase, 'joined');
