@@ -14,6 +14,7 @@ export const QUALITIES = ['low', 'med', 'high', 'ultra'] as const;
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export const MAX_GRID_SIZE = 4;
 export const MAX_SPEAKER_DWELL_MS = 10_000;
+export const MAX_OPENING_MS = 10_000;
 
 export type LayoutType = (typeof LAYOUT_TYPES)[number];
 export type LayoutPriority = (typeof LAYOUT_PRIORITIES)[number];
@@ -52,6 +53,7 @@ export const OptionSchemas = {
   quality: caseInsensitiveEnum(QUALITIES),
   orientation: caseInsensitiveEnum(ORIENTATIONS),
   speakerDwellMs: integerIn(0, MAX_SPEAKER_DWELL_MS),
+  openingMs: integerIn(0, MAX_OPENING_MS),
 } as const;
 
 export type OptionName = keyof typeof OptionSchemas;
@@ -60,7 +62,7 @@ export const RecordingOptionsSchema = z.object(OptionSchemas);
 /** Every option the template renders with, after validation. */
 export type RecordingOptions = z.infer<typeof RecordingOptionsSchema>;
 
-/** The defaults: VideoSDK's prebuilt recorder's, plus a 1.5 s speaker dwell. */
+/** The defaults: VideoSDK's prebuilt recorder's, plus a 1.5 s speaker dwell and a 3 s bound on the opening. */
 export const DEFAULT_OPTIONS: RecordingOptions = Object.freeze({
   layoutType: 'GRID',
   layoutPriority: 'SPEAKER',
@@ -70,6 +72,7 @@ export const DEFAULT_OPTIONS: RecordingOptions = Object.freeze({
   quality: 'med',
   orientation: 'landscape',
   speakerDwellMs: 1500,
+  openingMs: 3000,
 });
 
 /** The values an option accepts, as a user would type them. */
@@ -91,6 +94,8 @@ export function acceptedValues(name: OptionName): string {
       return ORIENTATIONS.join(', ');
     case 'speakerDwellMs':
       return `an integer from 0 to ${MAX_SPEAKER_DWELL_MS} (milliseconds)`;
+    case 'openingMs':
+      return `an integer from 0 to ${MAX_OPENING_MS} (milliseconds; 0: no opening)`;
   }
 }
 

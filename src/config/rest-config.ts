@@ -25,7 +25,7 @@ export interface RestConfig {
   orientation: RecordingOptions['orientation'];
 }
 
-/** The REST `config` for a set of options (speakerDwellMs is ours and travels in the URL only). */
+/** The REST `config` for a set of options (speakerDwellMs and openingMs are ours and travel in the URL only). */
 export function toRestConfig(options: RecordingOptions): RestConfig {
   return {
     layout: {
@@ -55,6 +55,7 @@ const NESTED_PATHS: Record<OptionName, readonly [string] | readonly ['layout', s
   quality: ['quality'],
   orientation: ['orientation'],
   speakerDwellMs: ['speakerDwellMs'],
+  openingMs: ['openingMs'],
 };
 
 /**

@@ -31,6 +31,8 @@ export interface Participant {
   readonly agentState?: AgentState;
   /** Heard but never shown (the joining app set `metaData.hideFromRecording`). */
   readonly hiddenFromRecording?: boolean;
+  /** The media flags are the SDK's first all-false ones, not yet confirmed by the server. */
+  readonly mediaPending?: boolean;
 }
 
 /** A pin, in pin order: camera and/or screen share pinned. */

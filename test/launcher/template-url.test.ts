@@ -65,7 +65,7 @@ describe('buildTemplateUrl', () => {
   it('writes every option, so the page reads back exactly what was asked (not its defaults)', () => {
     const options: RecordingOptions = {
       layoutType: 'SIDEBAR', layoutPriority: 'PIN', layoutGridSize: 3, theme: 'LIGHT',
-      mode: 'audio', quality: 'high', orientation: 'portrait', speakerDwellMs: 800,
+      mode: 'audio', quality: 'high', orientation: 'portrait', speakerDwellMs: 800, openingMs: 0,
     };
     const url = new URL(buildTemplateUrl(base, 'tok.en.value', 'room-1', options, 'recording'));
     const parsed = parseTemplateParams(url.search);
