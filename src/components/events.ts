@@ -35,9 +35,18 @@ export class RecSourceReadyEvent extends Event {
   }
 }
 
+/** A tile's video presented its first frame of `track` (the opening gate waits for these). */
+export class RecVideoPresentedEvent extends Event {
+  static readonly eventName = 'rec-video-presented';
+  constructor(readonly track: MediaStreamTrack) {
+    super(RecVideoPresentedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'rec-source-ready': RecSourceReadyEvent;
+    'rec-video-presented': RecVideoPresentedEvent;
     'rec-options-change': RecOptionsChangeEvent;
     'rec-features-change': RecFeaturesChangeEvent;
     'rec-area-resize': RecAreaResizeEvent;

@@ -1,12 +1,13 @@
 /**
  * The frame function: everything the recorded frame shows, from the meeting, the page's parameters,
- * the preview's edits, the size and the previous frame. Pure (no DOM, no timers): `<rec-app>` applies it.
+ * the preview's edits, the size, the previous frame and which videos have presented a frame (the opening). Pure (no DOM, no timers): `<rec-app>` applies it.
  */
 import { type FeatureParams, NO_FEATURES } from '../config/feature-params.js';
 import type { LayoutType, RecordingOptions } from '../config/options.js';
+import { openingGate } from '../layout/opening.js';
 import { planLayout } from '../layout/plan.js';
 import { fitStage } from '../layout/stage.js';
-import type { LayoutPlan, Rect, Size } from '../layout/types.js';
+import type { LayoutPlan, PlannedTile, Rect, Size } from '../layout/types.js';
 import type { MediaDemand } from '../meeting/source.js';
 import { type MeetingState, optionsInForce } from '../meeting/state.js';
 import { demandOf } from './media-demand.js';
@@ -33,6 +34,8 @@ export interface FrameInput {
   readonly previous?: Frame;
   /** Now, in ms on the meeting's clock (`performance.now()`). */
   readonly now: number;
+  /** Whether a tile's current video has presented a frame (the opening waits for them); none has when absent. */
+  readonly presented?: (tile: PlannedTile) => boolean;
 }
 
 /** What to draw, and what media that needs. */
@@ -49,6 +52,10 @@ export interface Frame {
   readonly plan?: LayoutPlan;
   /** The media the plan puts on screen (everyone is heard). */
   readonly demand: MediaDemand;
+  /** Whether the tiles are filmed: false during the opening (src/layout/opening.ts), then true for good. */
+  readonly revealed: boolean;
+  /** When to draw the frame again for the opening's bound, while it holds; null otherwise. */
+  readonly openingCheckAt: number | null;
 }
 
 /** Computes one frame. */
@@ -59,7 +66,21 @@ export function frameOf(input: FrameInput): Frame {
   const options = optionsInForce({ ...params.options, ...edits.options }, meeting);
   // The share layout is the layout while someone's share is on show; it beats a live layout change.
   const layoutType = features.shareLayout !== undefined && isSharing(view, options) ? features.shareLayout : options.layoutType;
-  if (!size.viewport) return { options, layoutType, features, demand: demandOf(undefined, meeting, options) };
+  // The opening starts with the page (0 is the navigation): VideoSDK films from the first paint.
+  const opening = (plan: LayoutPlan | undefined) => {
+    const gate = openingGate({
+      boundMs: options.openingMs,
+      since: 0,
+      now,
+      revealed: previous?.revealed ?? false,
+      tiles: plan?.tiles,
+      participants: meeting.participants,
+      audioOnly: options.mode === 'audio',
+      presented: input.presented ?? (() => false),
+    });
+    return { revealed: gate.revealed, openingCheckAt: gate.checkAt };
+  };
+  if (!size.viewport) return { options, layoutType, features, demand: demandOf(undefined, meeting, options), ...opening(undefined) };
   const stage = fitStage(size.viewport, options.orientation);
   const sameStage = previous?.stage?.width === stage.width && previous.stage.height === stage.height;
   // A tile area measured for another stage size is stale: plan for the whole stage until the next report.
@@ -67,5 +88,5 @@ export function frameOf(input: FrameInput): Frame {
   const showsTiles = meeting.status === 'live' || meeting.status === 'reconnecting';
   const planned = { ...options, layoutType };
   const plan = showsTiles ? planLayout({ state: view, options: planned, stage: area, previous: previous?.plan ?? null, now }) : undefined;
-  return { options, layoutType, features, stage, plan, demand: demandOf(plan, meeting, options) };
+  return { options, layoutType, features, stage, plan, demand: demandOf(plan, meeting, options), ...opening(plan) };
 }

@@ -4,14 +4,14 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { FeatureParams } from '../config/feature-params.js';
 import type { RecordingOptions } from '../config/options.js';
 import { type TemplateParams, parseTemplateParams } from '../config/url-params.js';
-import type { Size } from '../layout/types.js';
+import type { PlannedTile, Size } from '../layout/types.js';
 import { type CreatedSource, createSource, isRecorderMode } from '../sources/create-source.js';
 import type { DemoControls } from '../sources/demo/demo-controls.js';
 import type { MediaDemand, MeetingSource } from '../meeting/source.js';
 import { type MeetingState, type PageState, emptyMeeting, pageState } from '../meeting/state.js';
 import { MeetingStore } from '../meeting/store.js';
 import { markPhase } from '../meeting/phases.js';
-import { type RecAreaResizeEvent, RecFeaturesChangeEvent, RecOptionsChangeEvent, RecSourceReadyEvent } from './events.js';
+import { type RecAreaResizeEvent, RecFeaturesChangeEvent, RecOptionsChangeEvent, RecSourceReadyEvent, RecVideoPresentedEvent } from './events.js';
 import { type Frame, type FrameEdits, NO_EDITS, frameOf } from './frame.js';
 import { sameDemand } from './media-demand.js';
 import { OverlayParts } from './overlay-parts.js';
@@ -111,6 +111,9 @@ export class RecApp extends LitElement {
   private tileArea?: Size;
   private edits: FrameEdits = NO_EDITS;
   private recomputeTimer?: ReturnType<typeof setTimeout>;
+  private openingTimer?: ReturnType<typeof setTimeout>;
+  /** Tracks whose first frame a tile has presented (the opening waits for them). */
+  private readonly presentedTracks = new WeakSet<MediaStreamTrack>();
   private lastDemand?: MediaDemand;
   /** Graphics, captions and agent faces: their elements load on first use. */
   private readonly overlay = new OverlayParts(this);
@@ -146,6 +149,7 @@ export class RecApp extends LitElement {
     this.unsubscribe = this.store.subscribe(() => this.refresh());
     this.addEventListener(RecOptionsChangeEvent.eventName, this.onOptionsChange);
     this.addEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
+    this.addEventListener(RecVideoPresentedEvent.eventName, this.onVideoPresented);
     void this.startSource(this.source ? Promise.resolve(this.source).then((source) => ({ source })) : createSource(params));
   }
 
@@ -154,7 +158,9 @@ export class RecApp extends LitElement {
     this.unsubscribe?.();
     this.removeEventListener(RecOptionsChangeEvent.eventName, this.onOptionsChange);
     this.removeEventListener(RecFeaturesChangeEvent.eventName, this.onFeaturesChange);
+    this.removeEventListener(RecVideoPresentedEvent.eventName, this.onVideoPresented);
     clearTimeout(this.recomputeTimer);
+    clearTimeout(this.openingTimer);
     this.activeSource?.stop();
     if (this.controls && window.recDemo === this.controls) delete window.recDemo;
     this.activeSource = undefined;
@@ -166,7 +172,10 @@ export class RecApp extends LitElement {
   }
 
   override updated(): void {
-    document.documentElement.dataset.state = pageState(this.meeting);
+    const root = document.documentElement.dataset;
+    root.state = pageState(this.meeting);
+    if (this.frame?.revealed) delete root.opening;
+    else root.opening = 'holding';
   }
 
   private async startSource(pending: Promise<CreatedSource>): Promise<void> {
@@ -198,9 +207,22 @@ export class RecApp extends LitElement {
     this.refresh();
   };
 
+  private onVideoPresented = (event: RecVideoPresentedEvent): void => {
+    this.presentedTracks.add(event.track);
+    if (!this.frame?.revealed) this.refresh();
+  };
+
+  /** Whether the video a tile shows now has presented a frame. */
+  private presented = (tile: PlannedTile): boolean => {
+    const participant = this.meeting.participants.get(tile.participantId);
+    const track = tile.role === 'share' ? participant?.shareTrack : participant?.videoTrack;
+    return track !== undefined && this.presentedTracks.has(track);
+  };
+
   private frameFor(meeting: MeetingState): Frame {
     const size = { viewport: this.frameSize ?? this.measured, tileArea: this.tileArea };
-    return frameOf({ meeting, params: this.resolvedParams, edits: this.edits, size, previous: this.frame, now: performance.now() });
+    const presented = this.presented;
+    return frameOf({ meeting, params: this.resolvedParams, edits: this.edits, size, previous: this.frame, now: performance.now(), presented });
   }
 
   /** Draws the frame for the current meeting, edits and size, and asks the source for its media. */
@@ -216,9 +238,13 @@ export class RecApp extends LitElement {
     if (meeting.participants !== previous.participants || !this.frame?.plan) {
       for (const p of meeting.participants.values()) loadFontsFor(p.displayName);
     }
+    const revealedBefore = this.frame?.revealed ?? false;
     const frame = this.frameFor(meeting);
     this.frame = frame;
     if (frame.plan && frame.plan.tiles.length > 0) markPhase('first-plan');
+    if (frame.revealed && !revealedBefore) markPhase('reveal');
+    clearTimeout(this.openingTimer);
+    if (frame.openingCheckAt !== null) this.openingTimer = setTimeout(() => this.refresh(), Math.max(0, frame.openingCheckAt - performance.now()) + 1);
     this.overlay.follow(previous, meeting, frame.features);
     this.theme = frame.options.theme;
     clearTimeout(this.recomputeTimer);
@@ -248,6 +274,7 @@ export class RecApp extends LitElement {
             .priority=${options.layoutPriority}
             .audioOnly=${options.mode === 'audio'}
             .captionBand=${this.features.captions}
+            .opening=${!(this.frame?.revealed ?? false)}
             .bannerPosition=${graphics.banner?.position ?? null}
             @rec-area-resize=${this.onAreaResize}
             >${this.overlay.renderBackdrop(graphics)}${this.renderMessage(page)}${page === 'error'

@@ -54,6 +54,10 @@ export class RecStage extends LitElement {
     :host([banner='bottom']) .frame {
       --rec-band-bottom: calc(var(--rec-banner-font, 16px) * 2.2);
     }
+    /* The opening: the tiles play (so their first frames come) but are not filmed until the reveal. */
+    :host([opening]) .area {
+      opacity: 0;
+    }
     .area {
       position: absolute;
       left: 0;
@@ -77,6 +81,8 @@ export class RecStage extends LitElement {
   @property({ type: Boolean }) audioOnly = false;
   /** Keeps a band below the tiles for captions (reflected as `captions`). */
   @property({ type: Boolean, reflect: true, attribute: 'captions' }) captionBand = false;
+  /** The opening: tiles are laid out and play but are not shown yet (reflected as `opening`). */
+  @property({ type: Boolean, reflect: true }) opening = false;
   /** Keeps a band above or below the tiles for a banner (reflected as `banner`). */
   @property({ reflect: true, attribute: 'banner' }) bannerPosition: 'top' | 'bottom' | null = null;
 

@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { TileRole } from '../layout/types.js';
+import { markPhase } from '../meeting/phases.js';
 import type { Participant } from '../meeting/state.js';
+import { RecVideoPresentedEvent } from './events.js';
 import { initialsOf, labelName } from './initials.js';
 
 /**
@@ -16,6 +18,7 @@ import { initialsOf, labelName } from './initials.js';
  * @csspart name - the name text inside the label
  * @csspart ring - the active-speaker highlight
  * @csspart agent-badge - the "AI" badge in an agent's label
+ * @fires rec-video-presented - the video presented its first frame of a track
  */
 @customElement('rec-tile')
 export class RecTile extends LitElement {
@@ -159,12 +162,20 @@ export class RecTile extends LitElement {
     this.attachedTrack = track;
     video.srcObject = track ? new MediaStream([track]) : null;
     if (track) {
+      video.requestVideoFrameCallback(() => this.presented(track));
       video.play().catch((error: unknown) => {
         // A newer track or a removed tile interrupts play(): expected. Anything else is worth a line.
         if (error instanceof DOMException && error.name === 'AbortError') return;
         console.warn(`rec-tile: video for ${this.participant?.id} did not start: ${String(error)}`);
       });
     }
+  }
+
+  /** The video's first frame of `track` is on screen (unless a newer track has replaced it meanwhile). */
+  private presented(track: MediaStreamTrack): void {
+    if (track !== this.attachedTrack) return;
+    if (this.kind === 'cam' && this.participant) markPhase('frame', this.participant.id);
+    this.dispatchEvent(new RecVideoPresentedEvent(track));
   }
 
   override disconnectedCallback(): void {

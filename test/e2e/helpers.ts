@@ -17,6 +17,8 @@ export async function openTemplate(page: Page, query: string, states = ['live', 
     walk(document);
     return videos.every((v) => v.hidden || v.srcObject === null || (v.readyState >= 2 && v.videoWidth > 0));
   });
+  // The opening (src/layout/opening.ts) holds the tiles until their cameras have presented a frame.
+  await page.waitForFunction(() => document.documentElement.dataset.state !== 'live' || document.documentElement.dataset.opening === undefined);
   await expect(page.locator('html')).toHaveAttribute('data-fonts', 'ready');
   // Faces requested by the last layout load asynchronously: settle once nothing is loading after two frames.
   await page.waitForFunction(async () => {

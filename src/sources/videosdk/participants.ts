@@ -143,7 +143,10 @@ export class ShownParticipants {
       this.store.update((s) => mediaPatched(s, id, tracks));
     } else {
       const displayName = typeof participant.displayName === 'string' ? participant.displayName : '';
-      this.store.update((s) => participantJoined(s, { id, displayName, ...flagsOf(participant), ...tracks, ...agentFields(participant) }));
+      const flags = flagsOf(participant);
+      // The SDK's Participant starts with every flag false until the server says what it sends (SDK-FACTS).
+      const mediaPending = !Object.values(flags).some(Boolean) && Object.keys(tracks).length === 0;
+      this.store.update((s) => participantJoined(s, { id, displayName, ...flags, ...tracks, ...agentFields(participant), mediaPending }));
     }
     this.syncMirrors();
     this.hooks.changed();
@@ -276,7 +279,7 @@ export class ShownParticipants {
     if (enabled) {
       if (stream.kind === 'video') markPhase('stream', id);
       this.consumption.streamStarted(id, stream.kind);
-      this.store.update((s) => mediaPatched(s, id, trackPatch(stream, true)));
+      this.store.update((s) => mediaPatched(s, id, { ...trackPatch(stream, true), mediaPending: false }));
       this.hooks.changed();
       return;
     }
@@ -295,7 +298,7 @@ export class ShownParticipants {
     const field = status ? FLAG_FIELDS[status.kind as keyof typeof FLAG_FIELDS] : undefined;
     // Only the flag the event is about: the other flags of a re-joined SDK's new object are not news.
     const patch: MediaPatch = field && status?.on !== undefined ? { [field]: status.on } : flagsOf(sdk);
-    this.store.update((s) => mediaPatched(s, id, patch));
+    this.store.update((s) => mediaPatched(s, id, { ...patch, mediaPending: false }));
   }
 
   /** Re-applies the SDK's speaker, presenter and pins once the people they name are shown. */

@@ -20,7 +20,7 @@ export function pinsReplaced(state: MeetingState, pins: readonly Pin[]): Meeting
 
 /** The media fields of a participant a source may set or clear. */
 export type MediaPatch = Partial<
-  Pick<Participant, 'webcamOn' | 'micOn' | 'screenShareOn' | 'videoTrack' | 'audioTrack' | 'shareTrack' | 'shareAudioTrack'>
+  Pick<Participant, 'webcamOn' | 'micOn' | 'screenShareOn' | 'videoTrack' | 'audioTrack' | 'shareTrack' | 'shareAudioTrack' | 'mediaPending'>
 >;
 
 /**
