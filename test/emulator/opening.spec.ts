@@ -86,6 +86,8 @@ for (const inMeeting of [4, 100]) {
     await expect.poll(async () => (await openingSeen(page)).lastAt, { timeout: 30_000 }).toBeGreaterThanOrEqual(WINDOW_MS);
 
     const seen = await openingSeen(page);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.slice(4)} ${Math.round(m.startTime)}`).join(' · '));
+    console.log(`${inMeeting} in the meeting: ${JSON.stringify({ ...seen, firstPlaceholder: undefined })}\n${marks}`);
     expect(seen.frames, 'frames sampled over 5 s').toBeGreaterThan(30);
     expect(seen.revealMs, 'the layout was revealed').not.toBeNull();
     expect(seen.shownAtReveal).toEqual(['p1', 'p2', 'p3', 'p4']);

@@ -12,7 +12,7 @@ describe('parseTemplateParams', () => {
 
   it('reads every option, case-insensitively', () => {
     const params = parseTemplateParams(
-      '?layoutType=spotlight&layoutPriority=Pin&layoutGridSize=2&theme=dark&mode=AUDIO&quality=HIGH&orientation=Portrait&speakerDwellMs=500',
+      '?layoutType=spotlight&layoutPriority=Pin&layoutGridSize=2&theme=dark&mode=AUDIO&quality=HIGH&orientation=Portrait&speakerDwellMs=500&openingMs=0',
     );
     expect(params.options).to.deep.equal({
       layoutType: 'SPOTLIGHT',
@@ -23,6 +23,7 @@ describe('parseTemplateParams', () => {
       quality: 'high',
       orientation: 'portrait',
       speakerDwellMs: 500,
+      openingMs: 0,
     });
   });
 
@@ -88,7 +89,7 @@ describe('optionsToQuery', () => {
   });
 
   it('writes every option when asked', () => {
-    expect([...optionsToQuery(DEFAULT_OPTIONS, { all: true }).keys()]).to.have.length(8);
+    expect([...optionsToQuery(DEFAULT_OPTIONS, { all: true }).keys()]).to.have.length(9);
   });
 });
 

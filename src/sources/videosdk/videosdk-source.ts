@@ -52,6 +52,7 @@ export class VideoSdkSource implements MeetingSource {
   private sdkPromise?: Promise<VideoSdkLike>;
   private phase: RecorderPhase = 'joining';
   private joinTimer?: ReturnType<typeof setTimeout>;
+  private subscribeTimer?: ReturnType<typeof setTimeout>;
   private lastDemand: MediaDemand = NO_DEMAND;
   private readonly meetingListeners: Array<readonly [MeetingEventName, (payload: unknown, second?: unknown) => void]> = [];
   private readonly warned = new Set<string>();
@@ -136,6 +137,7 @@ export class VideoSdkSource implements MeetingSource {
     const wasIn = !isDone(this.phase);
     this.phase = nextPhase(this.phase, 'stop');
     clearTimeout(this.joinTimer);
+    clearTimeout(this.subscribeTimer);
     this.participants?.clear();
     this.consumption.stop();
     this.layout.stop();
@@ -229,9 +231,15 @@ export class VideoSdkSource implements MeetingSource {
     }
     participants.adoptMeetingView(meeting.activeSpeakerId, meeting.activePresenterId, meeting.pinnedParticipants);
     if (rejoin) participants.dropStaleTracksLater(this.params.staleTrackGraceMs);
-    this.layout.subscribe(meeting.pubSub);
-    this.live?.subscribe(meeting.pubSub);
     this.reconcile();
+    // The first subscribe starts the SDK's PubSub worker (over 100 ms on a loaded core): after the
+    // SDK has handed over the room's peers and their cameras were asked for, not before.
+    clearTimeout(this.subscribeTimer);
+    this.subscribeTimer = setTimeout(() => {
+      if (isDone(this.phase)) return;
+      this.layout.subscribe(meeting.pubSub);
+      this.live?.subscribe(meeting.pubSub);
+    });
   }
 
   private onJoinTimeout(): void {
