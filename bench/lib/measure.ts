@@ -54,6 +54,16 @@ export function traceLine(trace: PhaseTrace): string {
     .join(' · ');
 }
 
+/** The template's opening over its first 5 s (bench/page/probe.js). */
+export interface OpeningFigures {
+  /** Navigation → the first frame with the tiles revealed (no `<html data-opening>`). */
+  readonly revealedMs: number | null;
+  /** Navigation → the first revealed frame in which every camera tile shows a presented frame. */
+  readonly revealMs: number | null;
+  /** Revealed frames (of the first 5 s) in which a camera tile showed a placeholder. */
+  readonly placeholderFrames: number;
+}
+
 /** The median of some numbers (null when there are none). */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -112,6 +122,15 @@ export class MeasuredPage {
       if (first.allMs !== null) return first.allMs;
       if (Date.now() > deadline) return null;
       await sleep(50);
+    }
+  }
+
+  /** The opening's figures, once the probe has sampled its first 5 s. */
+  async opening(): Promise<OpeningFigures> {
+    for (;;) {
+      const figures = (await this.page.evaluate('window.benchProbe.opening()')) as OpeningFigures | null;
+      if (figures) return figures;
+      await sleep(100);
     }
   }
 

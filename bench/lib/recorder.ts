@@ -186,10 +186,17 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
     if (scenario.plan.graphics) meeting.startGraphicsTraffic();
     await sleep(settings.settleSeconds * 1000);
     const measure = (seconds: number) => withSenderCpu(settings.senderCost, () => page.window(seconds));
-    const side = (window: WindowFigures, senderCpuPercent: number): SideRound => ({ window, firstFrameMs, errors: errorsOf(row) - errorsBefore, senderCpuPercent, trace });
+    const side = async (window: WindowFigures, senderCpuPercent: number): Promise<SideRound> => ({
+      window,
+      firstFrameMs,
+      errors: errorsOf(row) - errorsBefore,
+      senderCpuPercent,
+      trace,
+      ...(audioOnly ? {} : { opening: await page.opening() }),
+    });
     if (!exercise) {
       const { value: window, senderCpuPercent } = await measure(settings.windowSeconds);
-      return { round: side(window, senderCpuPercent) };
+      return { round: await side(window, senderCpuPercent) };
     }
     const before = await page.size();
     const churn = scenario.soak ? new SoakChurn(meeting.emulator, [...meeting.emulator.peers.keys()]) : undefined;
@@ -223,7 +230,7 @@ async function templateRound(scenario: RecorderScenario, settings: RecorderSetti
       receivedCameras,
       ...(churn ? { soakSeconds: settings.soakSeconds, reconnected: meeting.emulator.joins >= 2 } : {}),
     };
-    return { round: side(window, senderCpuPercent), exercised, floor };
+    return { round: await side(window, senderCpuPercent), exercised, floor };
   } finally {
     meeting.stopGraphicsTraffic();
     await leave(row);

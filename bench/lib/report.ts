@@ -33,7 +33,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function mainTable(rows: readonly ScenarioResult[]): void {
-  const header = ['scenario', 'people', 'tiles', 'fps', 'slowest', 'floor fps', 'cpu %', 'floor %', 'ratio', 'per frame', 'full-rate', 'heap Δ MB', 'nodes Δ', '1st frame ms', 'floor 1st', 'warm/floor', 'switch ms', 'peak MB', 'sender %', 'other load %'];
+  const header = ['scenario', 'people', 'tiles', 'fps', 'slowest', 'floor fps', 'cpu %', 'floor %', 'ratio', 'per frame', 'full-rate', 'heap Δ MB', 'nodes Δ', '1st frame ms', 'floor 1st', 'warm/floor', 'reveal ms', 'warm', 'placeholders', 'switch ms', 'peak MB', 'sender %', 'other load %'];
   table(
     header,
     rows.map((r) =>
@@ -54,6 +54,9 @@ function mainTable(rows: readonly ScenarioResult[]): void {
         r.firstFrameMs,
         r.floorFirstFrameMs,
         `${show(r.firstFrameWarmMs)}/${show(r.floorFirstFrameWarmMs)}`,
+        r.revealMs,
+        r.revealWarmMs,
+        r.placeholderFramesAfterReveal,
         r.speakerSwitchMs,
         r.peakMemoryMB,
         r.senderCpuPercent,
@@ -131,5 +134,6 @@ export function printReport(rows: readonly ScenarioResult[], failed: readonly Fa
   console.log(`per frame: CPU per presented frame over the floor's, the ratio that counts when both sides use ≥ ${SATURATED_PERCENT} % (the core is full).`);
   console.log("other load %: the pinned core's use by other processes (template/floor windows); above ~10 % the figures are unreliable.");
   console.log('1st frame: navigation → every shown video presented, first round (fresh context: nothing cached); warm: later rounds.');
+  console.log('reveal: navigation → the first frame with the opening over and every camera tile presenting (cold, warm); placeholders: revealed frames of the first 5 s with a camera tile not presenting (must be 0).');
   console.log(`full-rate: windows (template/floor) in which every video presented ≥ ${FULL_RATE_FPS} fps; CPU figures are their medians when both sides have one, else every window on both sides.`);
 }

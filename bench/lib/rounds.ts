@@ -3,7 +3,7 @@
  * browser, CPU compared over full-rate windows, and the figures of one table row (ScenarioResult).
  */
 import { type CpuSplit, PROCESS_KINDS, type ProcessKind } from './chromium.js';
-import { type PhaseTrace, type WindowFigures, median, round, traceLine } from './measure.js';
+import { type OpeningFigures, type PhaseTrace, type WindowFigures, median, round, traceLine } from './measure.js';
 
 /** A window in which every shown video presented at least this many frames per second (of 30). */
 export const FULL_RATE_FPS = 27;
@@ -19,6 +19,8 @@ export interface SideRound {
   readonly growth?: { readonly heapMB: number; readonly nodes: number };
   /** Where the time to the first frame went (recorder rows). */
   readonly trace?: PhaseTrace;
+  /** The template's opening (recorder rows). */
+  readonly opening?: OpeningFigures;
 }
 
 /** What the first template round measured beyond its window: growth, switches and what the floor needs. */
@@ -113,6 +115,15 @@ export interface ScenarioResult {
   readonly floorDomNodesGrowth: number | null;
   /** Every window in the order measured. */
   readonly windows: readonly WindowRecord[];
+  /**
+   * Navigation → the revealed frame with every on-screen camera presenting, first (cold) round; set
+   * it against `floorFirstFrameMs` (the bare SDK has no opening: its first frame is its reveal).
+   */
+  readonly revealMs: number | null;
+  /** The same, median over the later rounds. */
+  readonly revealWarmMs: number | null;
+  /** The most frames (of any round's first 5 s) that showed a camera-on placeholder after the reveal: must be 0. */
+  readonly placeholderFramesAfterReveal: number | null;
   /** The phase trace of the first (cold) and the last (warm) round of each side (recorder rows). */
   readonly phaseTrace: {
     readonly template: PhaseTrace | null;
@@ -149,6 +160,8 @@ function logWindow(side: string, round: SideRound): void {
   const sender = round.senderCpuPercent == null ? '' : `, sender ${round.senderCpuPercent.toFixed(0)} %`;
   console.log(`    ${side.padEnd(8)} ${w.cpuPercent.toFixed(1).padStart(5)} % (${split}), ${fps}, other load ${(w.otherLoadPercent ?? 0).toFixed(1)} %${sender}`);
   if (round.trace) console.log(`             ${traceLine(round.trace)}`);
+  const opening = round.opening;
+  if (opening) console.log(`             opening: revealed ${opening.revealedMs === null ? '–' : Math.round(opening.revealedMs)} ms, every camera presenting ${opening.revealMs === null ? '–' : Math.round(opening.revealMs)} ms, ${opening.placeholderFrames} placeholder frames after the reveal`);
 }
 
 /**
@@ -259,6 +272,9 @@ export function summarize(facts: RowFacts, exercised: Exercised, templates: read
     reconnected: exercised.reconnected ?? null,
     floorHeapGrowthMB: round(allFloors[0]?.growth?.heapMB ?? null, 2),
     floorDomNodesGrowth: allFloors[0]?.growth?.nodes ?? null,
+    revealMs: round(templates[0]?.opening?.revealMs ?? null, 0),
+    revealWarmMs: round(medianOf(templates.slice(1).map((t) => t.opening?.revealMs)), 0),
+    placeholderFramesAfterReveal: maxOf(templates.map((t) => t.opening?.placeholderFrames ?? null)),
     phaseTrace: {
       template: templates[0]?.trace ?? null,
       floor: allFloors[0]?.trace ?? null,

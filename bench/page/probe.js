@@ -69,6 +69,36 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fastScan);
   else fastScan();
 
+  // The opening (issue 23), sampled each animation frame for the first 5 s: when the template's tiles
+  // were revealed (no <html data-opening>), the first revealed frame in which every camera tile shows a
+  // presented frame, and the revealed frames in which one shows a placeholder (every bench camera is on).
+  const OPENING_MS = 5000;
+  const opening = { revealedMs: null, revealMs: null, placeholderFrames: 0 };
+  const cameraTiles = (root, out) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.localName === 'rec-tile' && el.dataset.role !== 'share') out.push(el);
+      if (el.shadowRoot) cameraTiles(el.shadowRoot, out);
+    }
+    return out;
+  };
+  const showsFrame = (tile, now) => {
+    const video = tile.shadowRoot?.querySelector('video');
+    if (!video || video.hidden || !video.srcObject) return false;
+    watch(video);
+    const first = seen.get(video)?.first;
+    return first !== undefined && first <= now;
+  };
+  const sampleOpening = (now) => {
+    const tiles = cameraTiles(document, []);
+    if (tiles.length > 0 && document.documentElement.dataset.opening === undefined) {
+      opening.revealedMs ??= now;
+      if (tiles.every((tile) => showsFrame(tile, now))) opening.revealMs ??= now;
+      else opening.placeholderFrames += 1;
+    }
+    if (now - startedAt < OPENING_MS) requestAnimationFrame(sampleOpening);
+  };
+  requestAnimationFrame(sampleOpening);
+
   const tileOf = (id) => {
     const find = (root) => {
       for (const el of root.querySelectorAll('*')) {
@@ -105,6 +135,10 @@
   };
 
   window.benchProbe = {
+    /** The opening's figures (null until it happened), once its 5 s are sampled; null before. */
+    opening() {
+      return performance.now() - startedAt < OPENING_MS ? null : { ...opening };
+    },
     /** Times (ms since navigation) of the first and of the last shown video's first presented frame. */
     firstFrames() {
       const { firsts, done } = allFirsts();

@@ -107,6 +107,13 @@ test('a short recorder scenario yields every figure, template and SDK floor, wit
     expect(result.windows.map((w) => w.side)).toEqual(result.rounds === 1 ? ['template', 'floor'] : ['template', 'floor', 'template', 'floor']);
     // p2's camera was consumed, reached the main tile and presented a frame there.
     expect(typeof result.speakerSwitchMs).toBe('number');
+    // The opening was sampled (its reveal is null when the page had not revealed within 5 s: a loaded machine); each side's phases traced.
+    expect(result.revealMs === null || (result.revealMs as number) > 0).toBe(true);
+    expect(Number.isInteger(result.placeholderFramesAfterReveal)).toBe(true);
+    for (const trace of [result.phaseTrace.template, result.phaseTrace.floor]) {
+      for (const phase of ['join', 'meeting-joined', 'peer', 'consume', 'stream', 'frame']) expect(trace?.phases[phase]?.first, phase).toBeGreaterThan(0);
+    }
+    expect(result.phaseTrace.template?.phases['reveal']?.first).toBeGreaterThan(0);
   } finally {
     await browser.close();
     await sender.close();
