@@ -144,4 +144,26 @@ describe('frameOf', () => {
     const after = frame(speaking, { options: { layoutType: 'SPOTLIGHT', speakerDwellMs: 1500 } }, { previous: during, now: 101_500 });
     expect(keys(after)).to.deep.equal(['main:p3']);
   });
+
+  it('holds the opening until every on-screen camera presented a frame, then keeps the reveal', () => {
+    const meeting = aMeeting(6);
+    const early = { now: 500 };
+    const held = frame(meeting, {}, early);
+    expect([held.revealed, held.openingCheckAt]).to.deep.equal([false, 3000]);
+    // The plan and the media demand do not wait: cameras are asked for during the opening.
+    expect([...held.demand.video].sort()).to.deep.equal(['p1', 'p2', 'p3', 'p4']);
+    const shown = new Set(held.plan!.tiles.map((t) => t.participantId));
+    const all = frame(meeting, {}, { ...early, previous: held, presented: (tile) => shown.has(tile.participantId) });
+    expect([all.revealed, all.openingCheckAt]).to.deep.equal([true, null]);
+    // Never taken back, even when nothing has presented any more (a re-join's new tracks).
+    expect(frame(meeting, {}, { ...early, previous: all }).revealed).to.equal(true);
+  });
+
+  it('reveals at the openingMs bound, at once with openingMs=0, and before the size is known only by the bound', () => {
+    const meeting = aMeeting(2);
+    expect(frame(meeting, { options: { openingMs: 2000 } }, { now: 1999 }).revealed).to.equal(false);
+    expect(frame(meeting, { options: { openingMs: 2000 } }, { now: 2000 }).revealed).to.equal(true);
+    expect(frame(meeting, { options: { openingMs: 0 } }, { now: 0 }).revealed).to.equal(true);
+    expect(frame(meeting, {}, { now: 10, size: {} }).revealed).to.equal(false);
+  });
 });
