@@ -93,10 +93,10 @@ export function templateBase(location: Pick<Location, 'origin' | 'pathname'>): s
   return `${location.origin}${location.pathname}`;
 }
 
-/** The flags of the extras the preview writes to its URL (captions, chat, hide, shareLayout). */
+/** The flags of the features the preview writes to its URL (captions, chat, hide, shareLayout). */
 const FEATURE_FLAGS = ['captions', 'chat', 'hide', 'shareLayout'] as const;
 
-/** The page's query with the extras' flags replaced by these (off ones left out); everything else kept. */
+/** The page's query with the features' flags replaced by these (off ones left out); everything else kept. */
 export function previewFeatureSearch(current: string, features: Pick<FeatureParams, (typeof FEATURE_FLAGS)[number]>): string {
   const query = new URLSearchParams(current);
   for (const name of FEATURE_FLAGS) query.delete(name);
