@@ -6,7 +6,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Report, type RunOptions, runTemplateTest } from './run.js';
+import type { Report, RunOptions } from './report.js';
+import { runTemplateTest } from './run.js';
 import { type StaticServer, serveStatic } from './serve.js';
 
 const DEFAULTS = { peers: 5, timeout: 20, core: 0, cpuSeconds: 5 } as const;
